@@ -27,8 +27,23 @@ func GeographyDataset(dir string) Dataset {
 		Files:   files}
 }
 
+// ImportOptions controls an import.
+type ImportOptions struct {
+	Progress source.Progress
+	// DryRun reads, validates and computes everything but stores nothing.
+	DryRun bool
+}
+
+func (o ImportOptions) progress() source.Progress {
+	if o.Progress == nil {
+		return source.NoProgress
+	}
+	return o.Progress
+}
+
 // ImportGeography reads the ONS lookups in dir and replaces the geography.
-func ImportGeography(ctx context.Context, st Store, fsys fs.FS, dir string, progress source.Progress) (*area.Hierarchy, error) {
+func ImportGeography(ctx context.Context, st Store, fsys fs.FS, dir string, opt ImportOptions) (*area.Hierarchy, error) {
+	progress := opt.progress()
 	g, err := source.ReadGeography(fsys, dir, progress)
 	if err != nil {
 		return nil, err
@@ -40,6 +55,9 @@ func ImportGeography(ctx context.Context, st Store, fsys fs.FS, dir string, prog
 	ds := GeographyDataset(dir)
 	ds.Rows = len(g.LSOAs)
 	ds.ImportedAt = time.Now().UTC()
+	if opt.DryRun {
+		return h, nil
+	}
 	progress("saving areas", 0, 0)
 	if err := st.ReplaceGeography(ctx, ds, h); err != nil {
 		return nil, err
@@ -59,7 +77,8 @@ type CensusResult struct {
 // ImportCensus reads Census topic files and replaces the Census dataset:
 // its counts, the population and share indicators, and their values for
 // every area type. Nothing is stored unless every file reads cleanly.
-func ImportCensus(ctx context.Context, st Store, fsys fs.FS, files []string, progress source.Progress) (*CensusResult, error) {
+func ImportCensus(ctx context.Context, st Store, fsys fs.FS, files []string, opt ImportOptions) (*CensusResult, error) {
+	progress := opt.progress()
 	ltlas, err := st.Areas(ctx, area.LTLA)
 	if err != nil {
 		return nil, err
@@ -99,6 +118,9 @@ func ImportCensus(ctx context.Context, st Store, fsys fs.FS, files []string, pro
 	ds := Dataset{ID: "census2021", Name: "Census 2021 topic summaries for lower-tier local authorities (2023 boundaries)",
 		Publisher: census.Publisher, Vintage: "Census Day, 21 March 2021", Licence: census.Licence,
 		Files: files, ImportedAt: time.Now().UTC(), Rows: len(counts)}
+	if opt.DryRun {
+		return res, nil
+	}
 	progress("saving Census values", 0, 0)
 	return res, st.ReplaceCensus(ctx, ds, counts, metas, values)
 }
@@ -175,10 +197,11 @@ var DefaultCensusFiles = []string{
 // LoadDefault imports the embedded default dataset (fsys is the data
 // folder) with the same importers as `mhatlas import`.
 func LoadDefault(ctx context.Context, st Store, fsys fs.FS, progress source.Progress) error {
-	if _, err := ImportGeography(ctx, st, fsys, "geo", progress); err != nil {
+	opt := ImportOptions{Progress: progress}
+	if _, err := ImportGeography(ctx, st, fsys, "geo", opt); err != nil {
 		return fmt.Errorf("geography: %w", err)
 	}
-	if _, err := ImportCensus(ctx, st, fsys, DefaultCensusFiles, progress); err != nil {
+	if _, err := ImportCensus(ctx, st, fsys, DefaultCensusFiles, opt); err != nil {
 		return fmt.Errorf("census: %w", err)
 	}
 	return nil

@@ -51,6 +51,25 @@ type Meta struct {
 	// Numerator and Denominator say what the two counts are.
 	Numerator   string
 	Denominator string
+	// Breakdowns lists the dimensions a query may filter on (for the
+	// workforce: care need, sector, role), each with its values.
+	Breakdowns []Breakdown
+	// Notes are caveats people must read with the figures.
+	Notes []string
+}
+
+// Breakdown is one dimension an indicator can be filtered by, such as
+// care_need; the API takes its ID as a query parameter.
+type Breakdown struct {
+	ID      string
+	Name    string
+	Default string
+	Values  []Option
+}
+
+// Option is one value of a breakdown.
+type Option struct {
+	ID, Name string
 }
 
 // HasAreaType reports whether the indicator has values for t.
@@ -83,6 +102,12 @@ type Value struct {
 	Numerator   float64
 	Denominator float64
 	Value       *float64
+	// Note explains a value that needs it: why it is missing, or that an
+	// aggregate lacks some of its parts.
+	Note string
+	// Incomplete marks an aggregate built without every part (a part was
+	// suppressed or not published).
+	Incomplete bool
 }
 
 // Compute turns a numerator and denominator into the figure for vt:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"sort"
 	"strings"
 	"time"
 
@@ -112,6 +113,8 @@ func (s *Store) related(ctx context.Context, query string, t area.Type, code str
 		r.Type = area.Type(typ)
 		out = append(out, r)
 	}
+	// Largest types first, as people read a hierarchy.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Type.Rank() < out[j].Type.Rank() })
 	return out, rows.Err()
 }
 

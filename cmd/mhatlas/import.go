@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/user"
+
+	"github.com/mhatlas/mhatlas/data"
+	"github.com/mhatlas/mhatlas/internal/atlas"
+	"github.com/mhatlas/mhatlas/internal/sqlite"
+)
+
+// osFiles opens files by the paths users type, relative or absolute,
+// which fs.FS names cannot be.
+type osFiles struct{}
+
+func (osFiles) Open(name string) (fs.File, error) { return os.Open(name) }
+
+func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fset := flag.NewFlagSet("import", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	dbPath := fset.String("db", defaultDB, "SQLite database file")
+	dry := fset.Bool("dry-run", false, "read and check the files and report, without changing the database")
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	rest := fset.Args()
+	if len(rest) == 0 {
+		return errors.New("import: say what to import: default, geography DIR or census FILE...")
+	}
+	st, err := sqlite.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	st.Actor = "mhatlas import"
+	if u, err := user.Current(); err == nil {
+		st.Actor += " (" + u.Username + ")"
+	}
+	opt := atlas.ImportOptions{Progress: newProgress(stderr), DryRun: *dry}
+	verb := "Imported"
+	if *dry {
+		verb = "Dry run, nothing written:"
+	}
+	switch kind := rest[0]; kind {
+	case "default":
+		if *dry {
+			return errors.New("import default: --dry-run is not supported for the embedded dataset, which is checked by the test suite")
+		}
+		if err := atlas.LoadDefault(ctx, st, data.FS, opt.Progress); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "Imported the embedded default dataset.")
+	case "geography":
+		if len(rest) != 2 {
+			return errors.New("import geography: give one folder holding the ONS lookup files (see data/geo)")
+		}
+		h, err := atlas.ImportGeography(ctx, st, os.DirFS(rest[1]), ".", opt)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s %d areas and %d links from %s.\n", verb, len(h.Areas), len(h.Links), rest[1])
+	case "census":
+		if len(rest) < 2 {
+			return errors.New("import census: give one or more Census topic files")
+		}
+		res, err := atlas.ImportCensus(ctx, st, osFiles{}, rest[1:], opt)
+		if err != nil {
+			return err
+		}
+		for _, r := range res.Reports {
+			fmt.Fprintf(stdout, "%s: %d rows read, %d outside England skipped\n", r.File, r.Rows, r.Skipped)
+		}
+		for _, inc := range res.Incomplete {
+			fmt.Fprintf(stdout, "warning: incomplete table %s\n", inc)
+		}
+		fmt.Fprintf(stdout, "%s %d indicators with %d values.\n", verb, res.Indicators, res.Values)
+	default:
+		return fmt.Errorf("import: unknown kind %q: use default, geography or census", kind)
+	}
+	return nil
+}
+
+func migrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fset := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	dbPath := fset.String("db", defaultDB, "SQLite database file")
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	// Open applies pending migrations; report what the database now has.
+	st, err := sqlite.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	applied, err := st.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s is up to date (%d migrations applied now).\n", *dbPath, len(applied))
+	return nil
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/mhatlas/mhatlas/data"
+	"github.com/mhatlas/mhatlas/internal/atlas"
+	"github.com/mhatlas/mhatlas/internal/sqlite"
+	"github.com/mhatlas/mhatlas/internal/web"
+)
+
+func serve(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	dbPath := fs.String("db", defaultDB, "SQLite database file (created and filled with the default data if empty)")
+	tiles := fs.String("tiles", "", "optional raster tile URL template ({z}/{x}/{y}) drawn under the map")
+	tilesAttr := fs.String("tiles-attribution", "", "attribution for --tiles")
+	verbose := fs.Bool("v", false, "log every request")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	m, err := Start(ctx, Options{Addr: *addr, DB: *dbPath, TileURL: *tiles, TileAttribution: *tilesAttr, Log: log, Progress: stderr})
+	if err != nil {
+		return err
+	}
+	log.Info("mhatlas is ready", "url", "http://"+m.Addr(), "db", *dbPath)
+	<-ctx.Done()
+	log.Info("shutting down")
+	return m.Close()
+}
+
+// Options configures a running atlas.
+type Options struct {
+	Addr, DB                 string
+	TileURL, TileAttribution string
+	Log                      *slog.Logger
+	// Progress receives the progress of a first load; nil for silence.
+	Progress io.Writer
+}
+
+// Main is a running atlas: store, HTTP server and listener. Tests start one
+// on port 0 and talk to it over real HTTP.
+type Main struct {
+	Store  *sqlite.Store
+	server *http.Server
+	ln     net.Listener
+	done   chan error
+}
+
+// Start opens the store, loads the default data into an empty one, and
+// starts serving.
+func Start(ctx context.Context, o Options) (*Main, error) {
+	if o.Log == nil {
+		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	st, err := sqlite.Open(ctx, o.DB)
+	if err != nil {
+		return nil, err
+	}
+	if err := loadIfEmpty(ctx, st, o); err != nil {
+		st.Close()
+		return nil, err
+	}
+	bounds := &atlas.BoundaryLayers{FS: data.FS, Path: "geo/england_boundaries.topojson"}
+	go func() {
+		if err := bounds.Warm(context.Background()); err != nil {
+			o.Log.Error("boundaries", "err", err)
+		}
+	}()
+	srv, err := web.New(web.Config{Service: &atlas.Service{Store: st}, Boundaries: bounds, Logger: o.Log,
+		TileURL: o.TileURL, TileAttribution: o.TileAttribution})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	m := &Main{Store: st, ln: ln, done: make(chan error, 1),
+		server: &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(o.Log.Handler(), slog.LevelWarn)}}
+	go func() { m.done <- m.server.Serve(ln) }()
+	return m, nil
+}
+
+func loadIfEmpty(ctx context.Context, st *sqlite.Store, o Options) error {
+	empty, err := st.Empty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	w := o.Progress
+	if w == nil {
+		w = io.Discard
+	}
+	fmt.Fprintf(w, "First start: loading the embedded default dataset into %s\n", o.DB)
+	start := time.Now()
+	st.Actor = "mhatlas serve (first start)"
+	if err := atlas.LoadDefault(ctx, st, data.FS, newProgress(w)); err != nil {
+		return fmt.Errorf("loading the default dataset: %w", err)
+	}
+	fmt.Fprintf(w, "Loaded in %.1fs\n", time.Since(start).Seconds())
+	return nil
+}
+
+// Addr is the address the atlas listens on.
+func (m *Main) Addr() string { return m.ln.Addr().String() }
+
+// Close stops the server gracefully and closes the store.
+func (m *Main) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := m.server.Shutdown(ctx)
+	if serr := <-m.done; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	if cerr := m.Store.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/mhatlas/mhatlas/internal/area"
+	"github.com/mhatlas/mhatlas/internal/atlas"
+	"github.com/mhatlas/mhatlas/internal/indicator"
+)
+
+// defaultIndicator and defaultType are what the atlas shows first.
+const (
+	defaultIndicator = "population"
+	defaultType      = area.ICB
+)
+
+type indicatorGroup struct {
+	Topic      string
+	Indicators []indicator.Meta
+}
+
+// atlasRow is one area's row in the table under the map.
+type atlasRow struct {
+	AreaCode, AreaName     string
+	Value                  *float64
+	Numerator, Denominator float64
+	Class                  int
+	Colour                 string
+}
+
+type atlasPage struct {
+	basePage
+	Groups     []indicatorGroup
+	Types      []area.TypeInfo
+	Meta       indicator.Meta
+	Type       area.Type
+	Period     string
+	Selected   string
+	Rows       []atlasRow
+	England    *indicator.Value
+	Legend     []indicator.Class
+	Breaks     []float64
+	Colours    []string
+	Missing    int
+	MissingHex string
+	ValuesURL  string
+	TileURL    string
+	TileAttrib string
+}
+
+func (s *Server) atlasPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	q := r.URL.Query()
+	id, typ := q.Get("indicator"), q.Get("type")
+	if id == "" {
+		id = defaultIndicator
+	}
+	if typ == "" {
+		typ = string(defaultType)
+	}
+	metas, err := s.svc.Indicators(ctx)
+	if err != nil {
+		return err
+	}
+	if len(metas) == 0 {
+		return atlas.Errorf(atlas.CodeNotFound, "No data has been imported yet. Run: mhatlas import --db PATH default")
+	}
+	aq := queryFrom(r)
+	aq.Indicator, aq.Type = id, typ
+	d, err := s.svc.Data(ctx, aq)
+	if err != nil {
+		return err
+	}
+	p := atlasPage{basePage: basePage{Title: d.Meta.Name + " by " + d.Type.Info().Name}, Groups: groupByTopic(metas),
+		Meta: d.Meta, Type: d.Type, Period: d.Period, Selected: q.Get("area"), England: d.England,
+		MissingHex: indicator.MissingColour, TileURL: s.cfg.TileURL, TileAttrib: s.cfg.TileAttribution}
+	p.Sources = []string{d.Meta.Source + ". " + d.Meta.Licence}
+	for _, t := range area.Types {
+		if d.Meta.HasAreaType(t.ID) && t.ID != area.England {
+			p.Types = append(p.Types, t)
+		}
+	}
+	var vals []float64
+	for _, v := range d.Values {
+		if v.Value != nil {
+			vals = append(vals, *v.Value)
+		}
+	}
+	p.Breaks = indicator.QuantileBreaks(vals, len(indicator.Palette))
+	p.Legend = indicator.Legend(vals, p.Breaks)
+	p.Colours = indicator.Colours(len(p.Breaks) + 1)
+	for _, v := range d.Values {
+		row := atlasRow{AreaCode: v.AreaCode, AreaName: v.AreaName, Value: v.Value, Numerator: v.Numerator,
+			Denominator: v.Denominator, Class: -1, Colour: indicator.MissingColour}
+		if v.Value != nil {
+			row.Class = indicator.ClassOf(*v.Value, p.Breaks)
+			row.Colour = p.Colours[row.Class]
+		} else {
+			p.Missing++
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	p.ValuesURL = "/api/v1/data?" + url.Values{"indicator": {d.Meta.ID}, "type": {string(d.Type)}, "period": {d.Period}}.Encode()
+	return s.render(w, http.StatusOK, "atlas", p)
+}
+
+// groupByTopic keeps the indicators' order and gathers them under their
+// topic, for the picker's option groups.
+func groupByTopic(ms []indicator.Meta) []indicatorGroup {
+	var gs []indicatorGroup
+	idx := map[string]int{}
+	for _, m := range ms {
+		i, ok := idx[m.Topic]
+		if !ok {
+			i = len(gs)
+			idx[m.Topic] = i
+			gs = append(gs, indicatorGroup{Topic: m.Topic})
+		}
+		gs[i].Indicators = append(gs[i].Indicators, m)
+	}
+	return gs
+}

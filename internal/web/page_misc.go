@@ -1,0 +1,58 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/mhatlas/mhatlas/internal/area"
+	"github.com/mhatlas/mhatlas/internal/atlas"
+	"github.com/mhatlas/mhatlas/internal/indicator"
+)
+
+type searchPage struct {
+	basePage
+	Results []area.Area
+}
+
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query().Get("q")
+	p := searchPage{basePage: basePage{Title: "Search for an area", Query: q}}
+	if q != "" {
+		res, err := s.svc.Search(r.Context(), q, 50)
+		if err != nil {
+			return err
+		}
+		// One exact match goes straight to its profile.
+		if len(res) == 1 {
+			http.Redirect(w, r, "/areas/"+res[0].Code+"?type="+string(res[0].Type), http.StatusSeeOther)
+			return nil
+		}
+		p.Results = res
+		p.Title = "Areas matching “" + q + "”"
+	}
+	return s.render(w, http.StatusOK, "search", p)
+}
+
+type sourcesPage struct {
+	basePage
+	Datasets   []atlas.Dataset
+	Indicators []indicator.Meta
+	Types      []atlas.TypeCount
+}
+
+func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	ds, err := s.svc.Store.Datasets(ctx)
+	if err != nil {
+		return err
+	}
+	ms, err := s.svc.Store.Indicators(ctx)
+	if err != nil {
+		return err
+	}
+	ts, err := s.svc.Store.AreaTypes(ctx)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "sources", sourcesPage{basePage: basePage{Title: "Data sources, definitions and API"},
+		Datasets: ds, Indicators: ms, Types: ts})
+}
