@@ -226,3 +226,18 @@ func TestBadCensusImportChangesNothing(t *testing.T) {
 		t.Errorf("database changed: version %d -> %d, counts %d -> %d", before, after, len(counts), len(counts2))
 	}
 }
+
+// BenchmarkLoadDefault measures a first start's load into a fresh file.
+func BenchmarkLoadDefault(b *testing.B) {
+	ctx := context.Background()
+	for b.Loop() {
+		st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := atlas.LoadDefault(ctx, st, data.FS, nil); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/mhatlas/mhatlas/internal/area"
 	"github.com/mhatlas/mhatlas/internal/census"
@@ -19,6 +20,8 @@ type Service struct {
 	// (say, workforce figures filtered by care need, sector and role).
 	// Indicators no provider owns are read from the store as imported.
 	Providers []Provider
+
+	england englandCache
 }
 
 // Provider owns a family of indicators whose values are computed per
@@ -291,13 +294,41 @@ func (s *Service) Profile(ctx context.Context, a area.Area, types []area.Type) (
 		}
 		p.Indicators = append(p.Indicators, pi)
 	}
-	if p.Census, err = s.breakdowns(ctx, a.Type, a.Code); err != nil {
+	if p.England, err = s.englandBreakdowns(ctx); err != nil {
 		return nil, err
 	}
-	if p.England, err = s.breakdowns(ctx, area.England, area.EnglandCode); err != nil {
+	if a.Type == area.England {
+		p.Census = p.England
+	} else if p.Census, err = s.breakdowns(ctx, a.Type, a.Code); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// englandCache keeps England's Census breakdowns, which every profile
+// shows and which take every LTLA's counts to build, until data changes.
+type englandCache struct {
+	mu      sync.Mutex
+	version int64
+	bs      []census.Breakdown
+}
+
+func (s *Service) englandBreakdowns(ctx context.Context) ([]census.Breakdown, error) {
+	v, err := s.Store.DataVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.england.mu.Lock()
+	defer s.england.mu.Unlock()
+	if s.england.bs != nil && s.england.version == v {
+		return s.england.bs, nil
+	}
+	bs, err := s.breakdowns(ctx, area.England, area.EnglandCode)
+	if err != nil {
+		return nil, err
+	}
+	s.england.version, s.england.bs = v, bs
+	return bs, nil
 }
 
 // breakdowns apportions the Census counts of the LTLAs overlapping an area.

@@ -161,3 +161,10 @@ func (s *Store) AuditLog(ctx context.Context) ([]AuditEntry, error) {
 	}
 	return out, rows.Err()
 }
+
+// SchemaVersion returns the highest migration applied.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
