@@ -35,9 +35,12 @@ type barRow struct {
 // Geometry of a chart, in SVG user units.
 const (
 	chartLabelWidth = 170
-	chartBarsWidth  = 330
-	chartRowHeight  = 26
+	chartBarsWidth  = 350
+	chartRowHeight  = 28
 	chartTop        = 8
+	// chartValueX is the right edge of the value column, clear of the
+	// bars and England's markers.
+	chartValueX = 596
 )
 
 // newBarChart builds a chart of the level-1 categories of a breakdown,
@@ -75,7 +78,7 @@ func newBarChart(b census.Breakdown, eng *census.Breakdown, areaName string, rev
 		rows[i].Y = chartTop + i*chartRowHeight
 		rows[i].BarWidth = chartBarsWidth * rows[i].Value / max
 		rows[i].EnglandX = chartLabelWidth + chartBarsWidth*rows[i].England/max
-		rows[i].TextX = chartLabelWidth + rows[i].BarWidth + 6
+		rows[i].TextX = chartValueX
 	}
 	c.Rows = rows
 	c.Height = chartTop*2 + len(rows)*chartRowHeight
