@@ -251,3 +251,28 @@ func TestPagesNoStackTraces(t *testing.T) {
 		}
 	}
 }
+
+func TestAPIDataCSV(t *testing.T) {
+	resp, body := get(t, "/api/v1/data.csv?indicator=bad-health-share&type=icb")
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") ||
+		!strings.Contains(resp.Header.Get("Content-Disposition"), "mhatlas-bad-health-share-icb-2021.csv") {
+		t.Fatalf("%d %v", resp.StatusCode, resp.Header)
+	}
+	lines := strings.Split(strings.TrimSpace(string(body)), "\n")
+	if len(lines) != 1+42+1 { // header, 42 ICBs, England
+		t.Errorf("%d lines", len(lines))
+	}
+	found := false
+	for _, l := range lines {
+		if strings.HasPrefix(l, "E54000011,") {
+			found = true
+			// 27,801 / 509,154 with numerator and denominator, and attribution.
+			if !strings.Contains(l, ",5.460234035282056,27801,509154,") || !strings.Contains(l, "Open Government Licence") {
+				t.Errorf("row %q", l)
+			}
+		}
+	}
+	if !found || !strings.HasPrefix(lines[len(lines)-1], "E92000001,England,england,") {
+		t.Errorf("rows: found=%v last=%q", found, lines[len(lines)-1])
+	}
+}

@@ -45,6 +45,7 @@ type atlasPage struct {
 	Missing    int
 	MissingHex string
 	ValuesURL  string
+	CSVURL     string
 	TileURL    string
 	TileAttrib string
 }
@@ -101,7 +102,12 @@ func (s *Server) atlasPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	p.ValuesURL = "/api/v1/data?" + url.Values{"indicator": {d.Meta.ID}, "type": {string(d.Type)}, "period": {d.Period}}.Encode()
+	params := url.Values{"indicator": {d.Meta.ID}, "type": {string(d.Type)}, "period": {d.Period}}
+	for k, v := range d.Filters {
+		params.Set(k, v)
+	}
+	p.ValuesURL = "/api/v1/data?" + params.Encode()
+	p.CSVURL = "/api/v1/data.csv?" + params.Encode()
 	return s.render(w, http.StatusOK, "atlas", p)
 }
 

@@ -11,6 +11,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/v1/areas/{code}", s.api(s.apiArea))
 	mux.HandleFunc("GET /api/v1/indicators", s.api(s.apiIndicators))
 	mux.HandleFunc("GET /api/v1/data", s.api(s.apiData))
+	mux.HandleFunc("GET /api/v1/data.csv", s.apiDataCSV)
 	mux.HandleFunc("GET /api/v1/datasets", s.api(s.apiDatasets))
 	mux.HandleFunc("GET /api/v1/boundaries/{type}", s.boundaries)
 	mux.HandleFunc("/api/", s.api(s.apiNotFound))
