@@ -80,6 +80,12 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintf(stdout, "warning: incomplete table %s\n", inc)
 		}
 		fmt.Fprintf(stdout, "%s %d indicators with %d values.\n", verb, res.Indicators, res.Values)
+	case "workforce", "roles", "population":
+		return importWorkforce(ctx, st, kind, rest[1:], opt, verb, stdout, stderr)
+	case "sfc", "nhs-fte", "fingertips", "lginform", "ascof":
+		return importPublished(ctx, st, kind, rest[1:], opt, verb, stdout, stderr)
+	case "services", "trafford", "nhs-services", "postcodes", "service-taxonomy":
+		return importServices(ctx, st, kind, rest[1:], opt, verb, stdout)
 	default:
 		return fmt.Errorf("import: unknown kind %q: use default, geography or census", kind)
 	}

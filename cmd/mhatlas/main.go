@@ -72,6 +72,31 @@ Commands:
              default          the embedded default dataset
              geography DIR    ONS lookups (the files in data/geo)
              census FILE...   Census 2021 topic files for local authorities
+             workforce [--dataset ID] [--name TEXT] [--publisher TEXT]
+                       [--vintage TEXT] [--licence TEXT] FILE
+                              workforce figures in mhatlas's template
+             roles FILE       the job-role taxonomy (data/workforce/roles.csv)
+             population FILE  ONS mid-year population estimates for LTLAs
+             sfc [--period 2023/24] FILE
+                              Skills for Care's local authority workbook
+                              (.xlsx, or a .csv export of "LA level data")
+             nhs-fte FILE TRUSTS_FILE
+                              NHS Digital HCHS staff FTE by organisation and
+                              staff group, with the NHS trust list
+             fingertips FILE  a Fingertips "indicators data" CSV export
+             lginform FILE    an LG Inform chart's CSV download
+             ascof FILE       ASCOF 1F and 1H by council
+             service-taxonomy FILE...
+                              service types and/or population groups
+                              (data/services/service_types.csv, ...)
+             services FILE    services in mhatlas's template
+             trafford FILE CLASSIFICATION
+                              Trafford Council's directory with its
+                              classification (data/services)
+             nhs-services TRUSTS HOSPITALS
+                              NHS mental health trusts (2022) and hospitals
+                              (2018) from data/services
+             postcodes FILE   an ONS Postcode Directory style CSV
   migrate  [--db mhatlas.db]
            Apply database migrations.
   version  Print the version.

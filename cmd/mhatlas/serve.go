@@ -82,7 +82,10 @@ func Start(ctx context.Context, o Options) (*Main, error) {
 			o.Log.Error("boundaries", "err", err)
 		}
 	}()
-	srv, err := web.New(web.Config{Service: &atlas.Service{Store: st}, Boundaries: bounds, Logger: o.Log,
+	svc := &atlas.Service{Store: st, Providers: []atlas.Provider{&atlas.WorkforceProvider{Store: st, WF: st}}}
+	services := &atlas.Services{Atlas: svc, Store: st}
+	svc.Providers = append(svc.Providers, &atlas.ServiceIndicators{Services: services})
+	srv, err := web.New(web.Config{Service: svc, Services: services, Boundaries: bounds, Logger: o.Log,
 		TileURL: o.TileURL, TileAttribution: o.TileAttribution})
 	if err != nil {
 		st.Close()

@@ -27,6 +27,9 @@ type Dataset struct {
 	Files      []string
 	ImportedAt time.Time
 	Rows       int
+	// Notes are caveats shown with the dataset's figures (kept by stores
+	// that hold workforce figures).
+	Notes []string
 }
 
 // TypeCount is an area type with the number of areas of that type.

@@ -204,5 +204,17 @@ func LoadDefault(ctx context.Context, st Store, fsys fs.FS, progress source.Prog
 	if _, err := ImportCensus(ctx, st, fsys, DefaultCensusFiles, opt); err != nil {
 		return fmt.Errorf("census: %w", err)
 	}
+	// Workforce first: it loads the role taxonomy other workforce imports use.
+	if err := LoadDefaultWorkforce(ctx, st, fsys, opt); err != nil {
+		return fmt.Errorf("workforce: %w", err)
+	}
+	if err := loadDefaultPublished(ctx, st, fsys, opt); err != nil {
+		return err
+	}
+	if ss, ok := st.(ServiceStore); ok {
+		if err := LoadDefaultServices(ctx, st, ss, fsys, opt); err != nil {
+			return fmt.Errorf("services: %w", err)
+		}
+	}
 	return nil
 }

@@ -45,6 +45,10 @@ type Query struct {
 	Source string
 	// Filters holds breakdown choices, e.g. care_need=specialist.
 	Filters map[string]string
+	// PeriodDefaulted is set for providers when the caller chose no
+	// period and Period is the indicator's latest: a provider may answer
+	// with an earlier one if the latest has no values for the filters.
+	PeriodDefaulted bool
 }
 
 // Indicators lists every indicator: stored ones, then each provider's.
@@ -157,6 +161,7 @@ func (s *Service) Data(ctx context.Context, q Query) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
+	asked := period
 	if typ == "" {
 		return nil, Errorf(CodeInvalid, "Choose an area type with type=T. %s has data for: %s.", m.Name, joinTypes(m.AreaTypes))
 	}
@@ -165,7 +170,7 @@ func (s *Service) Data(ctx context.Context, q Query) (*Data, error) {
 		return nil, Errorf(CodeInvalid, "%s", capitalise(err.Error()))
 	}
 	if !m.HasAreaType(t) {
-		return nil, Errorf(CodeInvalid, "%s has no data for %s. It has data for: %s.", m.Name, t.Info().Plural, joinTypes(m.AreaTypes))
+		return nil, Errorf(CodeInvalid, "%s has no data for %s. It has data for: %s.%s", m.Name, t.Info().Plural, joinTypes(m.AreaTypes), whyNotAtType(m))
 	}
 	if period == "" {
 		period = m.LatestPeriod()
@@ -181,6 +186,7 @@ func (s *Service) Data(ctx context.Context, q Query) (*Data, error) {
 		return nil, err
 	}
 	if p != nil {
+		q.PeriodDefaulted = asked == ""
 		return p.Data(ctx, m, q)
 	}
 	vs, err := s.Store.Values(ctx, m.ID, t, period)
@@ -194,6 +200,9 @@ func (s *Service) Data(ctx context.Context, q Query) (*Data, error) {
 	}
 	if len(ev) == 1 {
 		d.England = &ev[0]
+	}
+	if err := s.fillUnpublished(ctx, d); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
@@ -285,6 +294,9 @@ func (s *Service) Profile(ctx context.Context, a area.Area, types []area.Type) (
 		return nil, err
 	}
 	for _, m := range metas {
+		if !m.HasAreaType(a.Type) {
+			continue // a published layer with no figures for this kind of area
+		}
 		pi := ProfileIndicator{Meta: m}
 		if v, ok := own[m.ID]; ok {
 			pi.Value = &v

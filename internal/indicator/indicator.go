@@ -108,6 +108,10 @@ type Value struct {
 	// Incomplete marks an aggregate built without every part (a part was
 	// suppressed or not published).
 	Incomplete bool
+	// RateOnly marks a value the source published without the counts
+	// behind it: Numerator and Denominator are not known, and the value is
+	// shown only for the area it was published for.
+	RateOnly bool
 }
 
 // Compute turns a numerator and denominator into the figure for vt:

@@ -195,6 +195,7 @@ func scanValues(rows *sql.Rows) ([]indicator.Value, error) {
 		}
 		v.AreaType = area.Type(t)
 		v.Numerator, v.Denominator = num.Float64, den.Float64
+		v.RateOnly = !num.Valid // published without its counts (see extra_indicators.go)
 		if val.Valid {
 			x := val.Float64
 			v.Value = &x
@@ -235,6 +236,7 @@ func (s *Store) AreaValues(ctx context.Context, t area.Type, code string) (map[s
 		}
 		v.AreaType = area.Type(typ)
 		v.Numerator, v.Denominator = num.Float64, den.Float64
+		v.RateOnly = !num.Valid
 		if val.Valid {
 			x := val.Float64
 			v.Value = &x

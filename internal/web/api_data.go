@@ -71,20 +71,25 @@ func (s *Server) apiIndicators(r *http.Request) (any, error) {
 }
 
 // apiValue is one area's figure. Value is null when missing; Denominator is
-// null for counts, which have none.
+// null for counts, which have none; both counts are null for a rate the
+// source published without them.
 type apiValue struct {
 	Code        string   `json:"code,omitempty"`
 	Name        string   `json:"name,omitempty"`
 	Value       *float64 `json:"value"`
-	Numerator   float64  `json:"numerator"`
+	Numerator   *float64 `json:"numerator"`
 	Denominator *float64 `json:"denominator"`
 	Incomplete  bool     `json:"incomplete,omitempty"`
 	Note        string   `json:"note,omitempty"`
 }
 
 func toAPIValue(v indicator.Value, withArea bool) apiValue {
-	out := apiValue{Value: v.Value, Numerator: v.Numerator, Incomplete: v.Incomplete, Note: v.Note}
-	if v.Denominator != 0 {
+	out := apiValue{Value: v.Value, Incomplete: v.Incomplete, Note: v.Note}
+	if !v.RateOnly {
+		n := v.Numerator
+		out.Numerator = &n
+	}
+	if v.Denominator != 0 && !v.RateOnly {
 		d := v.Denominator
 		out.Denominator = &d
 	}

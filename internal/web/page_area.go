@@ -26,6 +26,10 @@ type areaPage struct {
 	Charts      []chartWithTable
 	ChildGroups []childGroup
 	Split       bool
+	// ServicesSection is nil when the atlas has no services wired.
+	ServicesSection *areaServicesView
+	// Workforce is the workforce section.
+	Workforce *areaWorkforceView
 }
 
 func (s *Server) areaPage(w http.ResponseWriter, r *http.Request) error {
@@ -74,6 +78,12 @@ func (s *Server) areaPage(w http.ResponseWriter, r *http.Request) error {
 		"Population: Census 2021 usual residents summed from LSOAs (ONS LSOA 2021 lookup, April 2024).",
 		"Charts: Census 2021 tables TS007, TS009, TS021, TS030, TS037, TS038, TS039 for lower-tier local authorities; larger areas are built from them by population share.",
 		"Source: Office for National Statistics licensed under the Open Government Licence v.3.0.",
+	}
+	if p.ServicesSection, err = s.areaServices(ctx, a); err != nil {
+		return err
+	}
+	if p.Workforce, err = s.areaWorkforce(ctx, a); err != nil {
+		return err
 	}
 	return s.render(w, http.StatusOK, "area", p)
 }

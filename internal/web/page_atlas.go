@@ -27,6 +27,8 @@ type atlasRow struct {
 	Numerator, Denominator float64
 	Class                  int
 	Colour                 string
+	// RateOnly: the source gave the value without its counts.
+	RateOnly, Incomplete bool
 }
 
 type atlasPage struct {
@@ -48,6 +50,12 @@ type atlasPage struct {
 	CSVURL     string
 	TileURL    string
 	TileAttrib string
+	// Services is the services layer's state (page_atlas_services.go).
+	Services servicesLayer
+	// Breakdowns are the chosen indicator's filters (care need, sector,
+	// role); Notes what the answer says a reader must know.
+	Breakdowns []wfSelect
+	Notes      []string
 }
 
 func (s *Server) atlasPage(w http.ResponseWriter, r *http.Request) error {
@@ -69,6 +77,7 @@ func (s *Server) atlasPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	aq := queryFrom(r)
 	aq.Indicator, aq.Type = id, typ
+	aq.Filters = pageFilters(metas, id, servicesFilters(id, q, aq.Filters))
 	d, err := s.svc.Data(ctx, aq)
 	if err != nil {
 		return err
@@ -76,7 +85,17 @@ func (s *Server) atlasPage(w http.ResponseWriter, r *http.Request) error {
 	p := atlasPage{basePage: basePage{Title: d.Meta.Name + " by " + d.Type.Info().Name}, Groups: groupByTopic(metas),
 		Meta: d.Meta, Type: d.Type, Period: d.Period, Selected: q.Get("area"), England: d.England,
 		MissingHex: indicator.MissingColour, TileURL: s.cfg.TileURL, TileAttrib: s.cfg.TileAttribution}
-	p.Sources = []string{d.Meta.Source + ". " + d.Meta.Licence}
+	p.Sources = []string{atlasSource(d)}
+	if p.Breakdowns, err = s.atlasBreakdowns(ctx, d, aq.Source); err != nil {
+		return err
+	}
+	p.Notes = d.Notes
+	var svcSources []string
+	if p.Services, svcSources, err = s.atlasServices(ctx, q, metas, d.Meta.ID, string(d.Type)); err != nil {
+		return err
+	}
+	p.Sources = append(p.Sources, svcSources...)
+	p.Breakdowns = p.Services.withoutLayerFilters(d.Meta.ID, p.Breakdowns)
 	for _, t := range area.Types {
 		if d.Meta.HasAreaType(t.ID) && t.ID != area.England {
 			p.Types = append(p.Types, t)
@@ -93,7 +112,7 @@ func (s *Server) atlasPage(w http.ResponseWriter, r *http.Request) error {
 	p.Colours = indicator.Colours(len(p.Breaks) + 1)
 	for _, v := range d.Values {
 		row := atlasRow{AreaCode: v.AreaCode, AreaName: v.AreaName, Value: v.Value, Numerator: v.Numerator,
-			Denominator: v.Denominator, Class: -1, Colour: indicator.MissingColour}
+			Denominator: v.Denominator, Class: -1, Colour: indicator.MissingColour, RateOnly: v.RateOnly, Incomplete: v.Incomplete}
 		if v.Value != nil {
 			row.Class = indicator.ClassOf(*v.Value, p.Breaks)
 			row.Colour = p.Colours[row.Class]
@@ -105,6 +124,9 @@ func (s *Server) atlasPage(w http.ResponseWriter, r *http.Request) error {
 	params := url.Values{"indicator": {d.Meta.ID}, "type": {string(d.Type)}, "period": {d.Period}}
 	for k, v := range d.Filters {
 		params.Set(k, v)
+	}
+	if aq.Source != "" {
+		params.Set("source", aq.Source)
 	}
 	p.ValuesURL = "/api/v1/data?" + params.Encode()
 	p.CSVURL = "/api/v1/data.csv?" + params.Encode()

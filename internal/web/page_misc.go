@@ -45,7 +45,7 @@ func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ms, err := s.svc.Store.Indicators(ctx)
+	ms, err := s.svc.Indicators(ctx) // stored and computed (workforce, services) alike
 	if err != nil {
 		return err
 	}

@@ -14,12 +14,18 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/v1/data.csv", s.apiDataCSV)
 	mux.HandleFunc("GET /api/v1/datasets", s.api(s.apiDatasets))
 	mux.HandleFunc("GET /api/v1/boundaries/{type}", s.boundaries)
+	mux.HandleFunc("GET /api/v1/services", s.api(s.apiServices))
+	mux.HandleFunc("GET /api/v1/services.csv", s.apiServicesCSV)
+	mux.HandleFunc("GET /api/v1/services.geojson", s.apiServicesGeoJSON)
+	mux.HandleFunc("GET /api/v1/service-taxonomy", s.api(s.apiServiceTaxonomy))
 	mux.HandleFunc("/api/", s.api(s.apiNotFound))
 
 	// Pages.
 	mux.HandleFunc("GET /{$}", s.page(s.atlasPage))
 	mux.HandleFunc("GET /areas/{code}", s.page(s.areaPage))
 	mux.HandleFunc("GET /search", s.page(s.searchPage))
+	mux.HandleFunc("GET /workforce", s.page(s.workforcePage))
+	mux.HandleFunc("GET /services", s.page(s.servicesListPage))
 	mux.HandleFunc("GET /sources", s.page(s.sourcesPage))
 	mux.HandleFunc("GET /static/", s.static.ServeHTTP)
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {

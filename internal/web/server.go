@@ -21,7 +21,10 @@ type Boundaries interface {
 
 // Config is what the web layer needs; cmd/mhatlas wires it.
 type Config struct {
-	Service    *atlas.Service
+	Service *atlas.Service
+	// Services answers the services API and the services parts of pages;
+	// nil leaves them out (the API answers 404).
+	Services   *atlas.Services
 	Boundaries Boundaries
 	Logger     *slog.Logger
 	// TileURL is an optional raster tile URL template ({z}/{x}/{y}) drawn

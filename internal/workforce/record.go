@@ -63,4 +63,16 @@ type Record struct {
 	// and provenance.
 	File string
 	Line int
+	// Ref names the publication or page the figure was read from, when the
+	// file says (the template's source column); it is kept with the value.
+	Ref string
+	// Columns gives the 1-based column of each template field (area_code,
+	// period, care_need, sector, role, measure, value) in File, so that
+	// errors can point at the cell; nil when the format has no such columns.
+	Columns map[string]int
 }
+
+// Conventions for importers: NHS figures are Measure FTE, CareNeed
+// MentalHealth, Sector "nhs" and Role an NHS staff group of the taxonomy
+// (or AllRoles); figures for a whole job-role group use the group's id as
+// Role; published rates use the *Published measures, in per cent.

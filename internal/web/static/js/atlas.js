@@ -94,8 +94,9 @@
   function initMap(el) {
     var status = document.getElementById("map-status");
     var ds = el.dataset;
-    var breaks = parseJSONAttr(el, "data-breaks", []);
-    var colours = parseJSONAttr(el, "data-colours", []);
+    // A map with fewer than two values has no breaks: "null" from the server.
+    var breaks = parseJSONAttr(el, "data-breaks", []) || [];
+    var colours = parseJSONAttr(el, "data-colours", []) || [];
     var missing = ds.missingColour || MISSING_DEFAULT;
     var valueType = ds.valueType || "count";
     var selected = ds.selected || "";
@@ -121,6 +122,7 @@
       if (map) {
         map.remove();
         map = null;
+        el.mhatlasMap = null;
       }
       message.textContent =
         "Sorry, the map could not be loaded. The table on this page has the same figures.";
@@ -153,6 +155,9 @@
       fadeAnimation: !reduceMotion,
       markerZoomAnimation: !reduceMotion,
     });
+    // Other layers (services.js) draw on this map: they find it here or in
+    // the detail of "mhatlas:map-ready".
+    el.mhatlasMap = map;
     map.fitBounds(ENGLAND_BOUNDS);
 
     // Only zoom with the scroll wheel once the map has focus, so scrolling
@@ -323,7 +328,7 @@
         el.dispatchEvent(
           new CustomEvent("mhatlas:map-ready", {
             bubbles: true,
-            detail: { areas: features.length, selected: selectedLayer ? selected : null },
+            detail: { areas: features.length, selected: selectedLayer ? selected : null, map: map },
           })
         );
       })
