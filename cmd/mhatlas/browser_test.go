@@ -91,7 +91,9 @@ func TestBrowserAtlas(t *testing.T) {
 	}
 
 	// Hover over NHS Shropshire, Telford and Wrekin ICB and read the tooltip.
-	box := must(t, ctx, chromedp.Evaluate[[]float64](`(() => { const r = document.querySelector('path.atlas-area[data-code="E54000011"]').getBoundingClientRect();
+	// Scroll the area into view first: what sits above the map can grow.
+	box := must(t, ctx, chromedp.Evaluate[[]float64](`(() => { const p = document.querySelector('path.atlas-area[data-code="E54000011"]');
+		p.scrollIntoView({block: "center"}); const r = p.getBoundingClientRect();
 		return [r.x + r.width/2, r.y + r.height/2]; })()`))
 	do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0], box[1]),
 		chromedp.Poll[chromedp.Void](`(() => { const t = document.querySelector(".atlas-tooltip"); return t && !t.hidden && t.textContent.length > 0; })()`,

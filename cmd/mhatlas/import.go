@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"os/user"
+	"strings"
 
 	"github.com/mhatlas/mhatlas/data"
 	"github.com/mhatlas/mhatlas/internal/atlas"
@@ -21,6 +22,10 @@ type osFiles struct{}
 
 func (osFiles) Open(name string) (fs.File, error) { return os.Open(name) }
 
+// importKinds lists every kind `mhatlas import` takes, for its messages.
+var importKinds = []string{"default", "geography", "census", "workforce", "roles", "population", "sfc", "nhs-fte",
+	"fingertips", "lginform", "ascof", "services", "trafford", "nhs-services", "postcodes", "service-taxonomy"}
+
 func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("import", flag.ContinueOnError)
 	fset.SetOutput(stderr)
@@ -31,7 +36,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	rest := fset.Args()
 	if len(rest) == 0 {
-		return errors.New("import: say what to import: default, geography DIR or census FILE...")
+		return fmt.Errorf("import: say what to import: one of %s (see mhatlas help)", strings.Join(importKinds, ", "))
 	}
 	st, err := sqlite.Open(ctx, *dbPath)
 	if err != nil {
@@ -87,7 +92,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case "services", "trafford", "nhs-services", "postcodes", "service-taxonomy":
 		return importServices(ctx, st, kind, rest[1:], opt, verb, stdout)
 	default:
-		return fmt.Errorf("import: unknown kind %q: use default, geography or census", kind)
+		return fmt.Errorf("import: unknown kind %q: use one of %s (see mhatlas help)", kind, strings.Join(importKinds, ", "))
 	}
 	return nil
 }

@@ -47,7 +47,11 @@ func (s *Server) apiDataCSV(w http.ResponseWriter, r *http.Request) {
 		if code == "" {
 			code = "E92000001"
 		}
-		cw.Write([]string{code, name, typ, d.Meta.ID, d.Meta.Name, d.Period, val, num(v.Numerator), den, d.Meta.Unit, v.Note, source, d.Meta.Licence})
+		numer := num(v.Numerator)
+		if v.RateOnly || v.Value == nil && v.Numerator == 0 {
+			numer = "" // published without counts, or missing: never a zero
+		}
+		cw.Write([]string{code, name, typ, d.Meta.ID, d.Meta.Name, d.Period, val, numer, den, d.Meta.Unit, v.Note, source, d.Meta.Licence})
 	}
 	cw.Flush()
 }

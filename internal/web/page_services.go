@@ -27,6 +27,9 @@ type servicesPage struct {
 	Coverage           atlas.Coverage
 	Rows               []serviceListRow
 	Datasets           []atlas.Dataset
+	// Fewest calls out the ICBs with the fewest services for their
+	// population, among those with complete figures.
+	Fewest *fewestServices
 }
 
 // serviceListRow is one service in the services page's table.
@@ -91,6 +94,9 @@ func (s *Server) servicesListPage(w http.ResponseWriter, r *http.Request) error 
 		if sv.Placement.Located() {
 			p.Count++
 		}
+	}
+	if p.Fewest, err = s.fewestServices(ctx, f); err != nil {
+		return err
 	}
 	return s.render(w, http.StatusOK, "services", p)
 }
