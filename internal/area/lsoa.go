@@ -39,6 +39,8 @@ type ODSCodes map[Type]map[string]string
 // Hierarchy is the geography built from LSOAs: every area with its
 // population, the links between types and the apportionment weights.
 type Hierarchy struct {
+	// LSOAs are the building blocks the rest was summed from.
+	LSOAs []LSOA
 	Areas []Area
 	Links []Link
 	// Weights holds, for each source type, the share of each source area's
@@ -104,7 +106,7 @@ func Build(lsoas []LSOA, names Names, ods ODSCodes) (*Hierarchy, error) {
 			overlap[r][pair{l.codeIn(r[0]), l.codeIn(r[1])}] += l.Population
 		}
 	}
-	h := &Hierarchy{}
+	h := &Hierarchy{LSOAs: lsoas}
 	for _, t := range Types {
 		for code, p := range pop[t.ID] {
 			name := names[t.ID][code]

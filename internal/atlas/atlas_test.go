@@ -251,3 +251,14 @@ func BenchmarkLoadDefault(b *testing.B) {
 		st.Close()
 	}
 }
+
+// The 33,755 LSOAs are kept for apportionment, and sum to England.
+func TestLSOAsKept(t *testing.T) {
+	n, pop, err := store.LSOACount(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 33755 || pop != 56490108 {
+		t.Errorf("%d LSOAs, %d residents; want 33,755 and 56,490,108", n, pop)
+	}
+}

@@ -168,3 +168,10 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v)
 	return v, err
 }
+
+// LSOACount returns how many LSOAs the geography holds, and their total
+// population.
+func (s *Store) LSOACount(ctx context.Context) (n int, population int64, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(population), 0) FROM lsoas`).Scan(&n, &population)
+	return n, population, err
+}

@@ -16,7 +16,7 @@ import (
 // ReplaceGeography implements atlas.Store.
 func (s *Store) ReplaceGeography(ctx context.Context, ds atlas.Dataset, h *area.Hierarchy) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		for _, q := range []string{`DELETE FROM area_weights`, `DELETE FROM area_links`, `DELETE FROM areas`} {
+		for _, q := range []string{`DELETE FROM area_weights`, `DELETE FROM area_links`, `DELETE FROM areas`, `DELETE FROM lsoas`} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err
 			}
@@ -36,6 +36,14 @@ func (s *Store) ReplaceGeography(ctx context.Context, ds atlas.Dataset, h *area.
 			len(h.Links), func(i int) []any {
 				l := h.Links[i]
 				return []any{string(l.ChildType), l.ChildCode, string(l.ParentType), l.ParentCode, l.Share, l.Population}
+			})
+		if err != nil {
+			return err
+		}
+		err = bulk(ctx, tx, `INSERT INTO lsoas (code, name, population, ltla, utla, sub_icb, icb, region, nhs_region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			len(h.LSOAs), func(i int) []any {
+				l := h.LSOAs[i]
+				return []any{l.Code, l.Name, l.Population, l.In[area.LTLA], l.In[area.UTLA], l.In[area.SubICB], l.In[area.ICB], l.In[area.Region], l.In[area.NHSRegion]}
 			})
 		if err != nil {
 			return err
