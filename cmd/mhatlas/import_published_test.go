@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,12 +51,18 @@ func TestImportPublishedCLI(t *testing.T) {
 		!strings.Contains(out, "lginform-19266: % ASC staff turnover (percentage; 2023/24; england, utla)") {
 		t.Errorf("lginform dry run: %v\n%s", err, out)
 	}
+	// A Skills for Care sheet (made-up figure) whose file name gives no year.
+	sheet := filepath.Join(t.TempDir(), "la-sheet.csv")
+	if err := os.WriteFile(sheet, []byte("CSSR (LA area),Sector,Service,Job role,Vacancy rate\nShropshire,All sectors,All services,All job roles,0.08\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"sfc", "../../internal/source/testdata/fingertips_madeup.csv"}, "--period"},
-		{[]string{"sfc", "--period", "2023-24", lgExcerpt}, `period "2023-24" is not a financial year`},
+		{[]string{"sfc", sheet}, "--period"},
+		{[]string{"sfc", "--period", "2023-24", sheet}, `period "2023-24" is not a financial year`},
+		{[]string{"sfc", "../../internal/source/testdata/fingertips_madeup.csv"}, `missing column "CSSR (LA area)"`},
 		{[]string{"ascof"}, "use mhatlas import [--db PATH] [--dry-run] ascof FILE"},
 		{[]string{"nhs-fte", "only-one.csv"}, "nhs-fte FILE TRUSTS_FILE"},
 		{[]string{"fingertips", lgExcerpt}, `missing column "Indicator ID"`},

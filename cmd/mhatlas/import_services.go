@@ -47,7 +47,11 @@ func importServices(ctx context.Context, st *sqlite.Store, kind string, files []
 		}
 		fmt.Fprintf(stdout, "%s %d postcodes from %s (%d rows; %d without a location skipped).\n",
 			verb, pr.Report.Stored, files[0], pr.Report.Rows, pr.Report.NoLocation)
-		fmt.Fprintf(stdout, "%d of %d services waiting for a location are now placed by postcode.\n", pr.Placed, pr.Waiting)
+		placed := "are now placed"
+		if opt.DryRun {
+			placed = "would be placed"
+		}
+		fmt.Fprintf(stdout, "%d of %d services waiting for a location %s by postcode.\n", pr.Placed, pr.Waiting, placed)
 		return nil
 	case "services":
 		res, err = im.ImportTemplate(ctx, osFiles{}, files[0])

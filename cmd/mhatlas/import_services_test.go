@@ -26,7 +26,9 @@ func TestImportServicesCLI(t *testing.T) {
 		{[]string{"services", "../../internal/source/testdata/services_madeup.csv"}, // made-up services
 			[]string{"not located: ../../internal/source/testdata/services_madeup.csv: line 3: Made-up advocacy service: no coordinates; no postcode table has been imported",
 				"directory-made-up-alliance: 3 added"}},
-		{[]string{"postcodes", "../../internal/source/testdata/postcodes_madeup.csv"}, // made-up postcodes
+		{[]string{"--dry-run", "postcodes", "../../internal/source/testdata/postcodes_madeup.csv"}, // made-up postcodes
+			[]string{"Dry run, nothing written: 2 postcodes", "1 of 1 services waiting for a location would be placed by postcode."}},
+		{[]string{"postcodes", "../../internal/source/testdata/postcodes_madeup.csv"},
 			[]string{"Imported 2 postcodes", "1 without a location skipped", "1 of 1 services waiting for a location are now placed by postcode."}},
 	}
 	for _, s := range steps {

@@ -61,7 +61,9 @@ func NHSFTEDataset(fteFile, trustsFile string) Dataset {
 		Files:   []string{fteFile, trustsFile, ICBBoundaryFile},
 		Notes: []string{NoteNHSPlacement,
 			"Mental health trusts are the 44 trusts whose CQC primary inspection category in January 2022 was \"Mental health - community & residential - NHS\"; " +
-				"combined community and mental health trusts that CQC files under community health are not included, and trusts merged between 2018 and 2022 are counted under their 2022 code only where the code did not change.",
+				"trusts that provide mental health care but that CQC files under another category are not included (combined community and mental health trusts filed under community health; " +
+				"Nottinghamshire Healthcare, filed as a specialist acute trust for its secure hospitals, so Nottingham and Nottinghamshire ICB has no NHS figure), " +
+				"nor are trusts that closed before 2022 (North West Boroughs Healthcare, split in 2021); trusts merged between 2018 and 2022 are counted under their 2022 code only where the code did not change.",
 			"Full-time equivalent staff (FTE) are a different unit from posts: they never add into post counts."}}
 }
 

@@ -104,20 +104,46 @@ type Coverage struct {
 	Note string
 }
 
-// describe works out the coverage of an area for filter f.
+// fullCover is the share of residents above which a directory counts as
+// covering an area in full (shares are summed from LSOAs, so allow for
+// rounding).
+const fullCover = 0.99995
+
+// describe works out the coverage of an area for filter f. A directory
+// that does not cover the area (or covers only part of it) makes the count
+// incomplete, unless another directory that records at least as much
+// covers the area in full: Trafford's directory says nothing about
+// Shropshire, where a Shropshire directory of every kind of service does.
 func (c *coverage) describe(t area.Type, code string, f service.Filter) Coverage {
-	var full, part, absent []string
+	type share struct {
+		src ServiceSource
+		fr  float64
+	}
+	var recs []share
 	for _, s := range c.sources {
-		if !s.Source.Records(f) {
-			continue
+		if s.Source.Records(f) {
+			recs = append(recs, share{s, c.fraction(s.Source, t, code)})
 		}
-		switch fr := c.fraction(s.Source, t, code); {
-		case fr >= 0.99995:
-			full = append(full, s.Info.Name)
+	}
+	standIn := func(x share) bool {
+		for _, y := range recs {
+			if y.src.Info.ID != x.src.Info.ID && y.fr >= fullCover && y.src.Source.RecordsAllOf(x.src.Source, f) {
+				return true
+			}
+		}
+		return false
+	}
+	var full, part, absent []string
+	for _, x := range recs {
+		switch fr := x.fr; {
+		case fr >= fullCover:
+			full = append(full, x.src.Info.Name)
+		case standIn(x):
+			// another directory covers the area for everything this one records
 		case fr > 0:
-			part = append(part, fmt.Sprintf("%s covers only %.1f%% of residents here", s.Info.Name, 100*fr))
+			part = append(part, fmt.Sprintf("%s covers only %.1f%% of residents here", x.src.Info.Name, 100*fr))
 		default:
-			absent = append(absent, s.Info.Name)
+			absent = append(absent, x.src.Info.Name)
 		}
 	}
 	switch {
@@ -125,7 +151,7 @@ func (c *coverage) describe(t area.Type, code string, f service.Filter) Coverage
 		return Coverage{None: true, Note: "No imported directory records services like these."}
 	case len(full)+len(part) == 0:
 		return Coverage{None: true, Note: "No imported directory that records services like these covers this area (" +
-			strings.Join(absent, "; ") + " does not), so there is no figure: this is missing data, not an absence of services."}
+			strings.Join(absent, "; ") + doesNot(len(absent)) + "), so there is no figure: this is missing data, not an absence of services."}
 	case len(part)+len(absent) == 0:
 		return Coverage{}
 	}
@@ -140,4 +166,11 @@ func (c *coverage) describe(t area.Type, code string, f service.Filter) Coverage
 		fmt.Fprintf(&b, "Fully counted here: %s.", strings.Join(full, "; "))
 	}
 	return Coverage{Incomplete: true, Note: strings.TrimSpace(b.String())}
+}
+
+func doesNot(n int) string {
+	if n == 1 {
+		return " does not"
+	}
+	return " do not"
 }

@@ -164,8 +164,12 @@ func (im *ServiceImporter) outsideCoverage(ctx context.Context, set ServiceSet) 
 	for _, c := range set.Source.Coverage {
 		covered = append(covered, names[c])
 	}
-	return []string{fmt.Sprintf("%s: %d services stand outside %s, the area the directory covers: %s. They are kept, and counted where they stand.",
-		set.Dataset.Name, n, strings.Join(covered, ", "), strings.Join(parts, ", "))}, nil
+	what := fmt.Sprintf("%d services stand", n)
+	if n == 1 {
+		what = "1 service stands"
+	}
+	return []string{fmt.Sprintf("%s: %s outside %s, the area the directory covers: %s. They are kept, and counted where they stand.",
+		set.Dataset.Name, what, strings.Join(covered, ", "), strings.Join(parts, ", "))}, nil
 }
 
 func (im *ServiceImporter) ltlaNames(ctx context.Context) (map[string]string, error) {

@@ -158,7 +158,7 @@ func servicesNotes(srcs []ServiceSource, all []service.Service, ltlaNames map[st
 		"These figures count only the services in the imported directories: " + strings.Join(cov, "; ") + ". " +
 			"Where no voluntary-sector directory has been imported (most of England) they show NHS provision only, " +
 			"so a low figure there is missing data about voluntary, community and local authority services, not evidence of a gap. " +
-			"Values are marked incomplete where a directory does not cover the area, and are missing where no directory that records the chosen services covers it.",
+			"Values are marked incomplete where a directory does not cover the area (unless another that records as much covers it in full), and are missing where no directory that records the chosen services covers it.",
 		"A mental health trust is shown at its headquarters, which is not a place where care is given.",
 	}
 	n := 0
@@ -168,7 +168,7 @@ func servicesNotes(srcs []ServiceSource, all []service.Service, ltlaNames map[st
 		}
 	}
 	if n > 0 {
-		notes = append(notes, fmt.Sprintf("%d services could not be located (no usable coordinates and no postcode in an imported postcode table) and are not counted in any area.", n))
+		notes = append(notes, fmt.Sprintf("Services that could not be located (no usable coordinates and no postcode in an imported postcode table), so no area counts them: %d.", n))
 	}
 	return notes
 }

@@ -80,7 +80,7 @@ func (p *ServiceIndicators) Data(ctx context.Context, m indicator.Meta, q Query)
 	}
 	if notLocated > 0 {
 		d.Notes = append(append([]string{}, d.Notes...),
-			fmt.Sprintf("%d of the services matching these filters are not located, so no area counts them.", notLocated))
+			fmt.Sprintf("Services matching these filters that are not located, so no area counts them: %d.", notLocated))
 	}
 	return d, nil
 }

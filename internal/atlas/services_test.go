@@ -160,7 +160,7 @@ func TestTemplateImportDryRunThenReal(t *testing.T) {
 	// postcode table has been imported.
 	if res.Located[service.ByCoordinates] != 2 || res.Located[service.NotLocated] != 1 ||
 		!strings.Contains(res.NotLocated[0], "line 3: Made-up advocacy service: no coordinates; no postcode table has been imported") ||
-		!strings.Contains(strings.Join(res.Notes, " "), "1 services stand outside Trafford, the area the directory covers: 1 in Leeds") {
+		!strings.Contains(strings.Join(res.Notes, " "), "1 service stands outside Trafford, the area the directory covers: 1 in Leeds") {
 		t.Errorf("%+v", res)
 	}
 	// A postcode table places A2 at M33 6WT, in Trafford, in the same

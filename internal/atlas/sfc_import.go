@@ -18,6 +18,9 @@ const (
 		"whatever the care need: it is stored as all-care-needs, context that is never added into the mental health figures."
 	NoteSFCRates = "The workbook's vacancy, turnover and zero-hours rates come without the counts behind them: each is shown " +
 		"for the area it was published for and is not aggregated to ICBs or regions."
+	NoteSFCCounts = "The workbook gives counts (filled posts, vacancies, leavers...) as well as rates: larger areas such as " +
+		"ICBs and regions are built from the counts. The rates it publishes are shown for the areas they were published " +
+		"for, and never averaged."
 	NoteSFCCornwall = "Skills for Care reports Cornwall and the Isles of Scilly as one area. Its counts are split between " +
 		"Cornwall (E06000052) and the Isles of Scilly (E06000053) by their shares of the Census 2021 population " +
 		"(570,288 and 2,055 of 572,343 residents); its rates apply to both, since splitting a rate's numerator and " +
@@ -70,7 +73,22 @@ func ImportSFC(ctx context.Context, st Store, fsys fs.FS, file, period string, o
 		return frep, WorkforceReport{}, err
 	}
 	ds := SFCDataset(file, frep.Period)
+	if sfcHasCounts(recs) {
+		// The rates-only note would be false: ICBs are built from the counts.
+		ds.Notes[1] = NoteSFCCounts
+	}
 	ds.ImportedAt = time.Now().UTC()
 	rep, err := ImportWorkforceRecords(ctx, st, ds, recs, opt)
 	return frep, rep, err
+}
+
+// sfcHasCounts reports whether a workbook gave any count that is not
+// suppressed, from which larger areas can be built.
+func sfcHasCounts(recs []workforce.Record) bool {
+	for _, r := range recs {
+		if info, err := workforce.ParseMeasure(string(r.Measure)); err == nil && !info.Rate && r.Value != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -29,6 +29,11 @@ type Headline struct {
 	// 1 for the highest; Of counts those areas. 0 when not ranked.
 	Rank, Of int
 	Notes    []string
+	// Partial is the more recent dataset whose England figure lacks some
+	// parts and so was passed over for this one (England only), with its
+	// period; nil when none was.
+	Partial       *Dataset
+	PartialPeriod string
 }
 
 // FiltersFor keeps the filters an indicator is broken down by, so that one
@@ -52,11 +57,21 @@ func (s *Service) WorkforceHeadlines(ctx context.Context, a area.Area, f map[str
 		if err != nil {
 			return nil, err
 		}
-		d, err := s.Data(ctx, Query{Indicator: id, Type: string(a.Type), Source: source, Filters: FiltersFor(m, f)})
+		q := Query{Indicator: id, Type: string(a.Type), Source: source, Filters: FiltersFor(m, f)}
+		var d, partial *Data
+		if a.Type == area.England {
+			d, partial, err = s.englandData(ctx, q)
+		} else {
+			d, err = s.Data(ctx, q)
+		}
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, headlineOf(d, a))
+		h := headlineOf(d, a)
+		if partial != nil {
+			h.Partial, h.PartialPeriod = partial.Dataset, partial.Period
+		}
+		out = append(out, h)
 	}
 	return out, nil
 }
@@ -129,7 +144,14 @@ func (s *Service) WorkforceTrend(ctx context.Context, a area.Area, ids []string,
 			if !contains(m.Periods, p) {
 				continue
 			}
-			d, err := s.Data(ctx, Query{Indicator: m.ID, Type: string(a.Type), Period: p, Source: source, Filters: FiltersFor(m, f)})
+			q := Query{Indicator: m.ID, Type: string(a.Type), Period: p, Source: source, Filters: FiltersFor(m, f)}
+			var d *Data
+			var err error
+			if a.Type == area.England {
+				d, _, err = s.englandData(ctx, q)
+			} else {
+				d, err = s.Data(ctx, q)
+			}
 			if err != nil {
 				return nil, nil, err
 			}
@@ -154,6 +176,10 @@ type Outliers struct {
 	England   float64
 	Threshold float64
 	Areas     []indicator.Value
+	// Compared counts the areas with a figure to compare with England's.
+	Compared int
+	// EnglandIncomplete: England's rate is summed from only some parts.
+	EnglandIncomplete bool
 }
 
 // WorkforceOutliers returns, for the vacancy and turnover rates of areas
@@ -174,8 +200,11 @@ func (s *Service) WorkforceOutliers(ctx context.Context, t area.Type, f map[stri
 			continue
 		}
 		o := Outliers{Meta: d.Meta, Period: d.Period, Dataset: d.Dataset, England: *d.England.Value,
-			Threshold: OutlierFactor * *d.England.Value}
+			Threshold: OutlierFactor * *d.England.Value, EnglandIncomplete: d.England.Incomplete}
 		for _, v := range d.Values {
+			if v.Value != nil {
+				o.Compared++
+			}
 			if v.Value != nil && *v.Value >= o.Threshold {
 				o.Areas = append(o.Areas, v)
 			}

@@ -136,7 +136,7 @@ func (p *WorkforceProvider) Data(ctx context.Context, m indicator.Meta, q Query)
 	t := area.Type(q.Type)
 	out := &Data{Meta: m, Type: t, Period: q.Period, Filters: applied}
 	if q.PeriodDefaulted || out.Period == "" {
-		if p := s.latest(d, m.Periods, q.Source, k); p != "" {
+		if p := s.latestFor(d, m.Periods, q.Source, k, area.Type(q.Type)); p != "" {
 			out.Period = p
 		}
 	}

@@ -37,10 +37,15 @@ var (
 // Rows without a location are counted, not stored.
 func ReadPostcodes(r io.Reader, file string, put func(service.Postcode) (bool, error), progress Progress) (PostcodeReport, error) {
 	rep := PostcodeReport{File: file}
+	r, err := csvInput(r, file)
+	if err != nil {
+		return rep, err
+	}
 	t, err := newTable(r, file)
 	if err != nil {
 		return rep, err
 	}
+	foldHeader(t) // ONSPD has written its headers in capitals ("PCDS", "LAT") as well as in lower case
 	pcCol, latCol, lonCol, lsoaCol := pickColumn(t, postcodeCols), pickColumn(t, latCols), pickColumn(t, lonCols), pickColumn(t, lsoaCols)
 	if pcCol == "" || latCol == "" || lonCol == "" {
 		return rep, &Error{File: file, Line: 1, Msg: fmt.Sprintf("a postcode file needs a postcode column (one of %v), a latitude (lat) and a longitude (long); the header has: %v",

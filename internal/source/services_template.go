@@ -37,10 +37,15 @@ var templateRequired = []string{"directory", "id", "name", "provider", "sector",
 // a malformed postcode is a warning, not an error.
 func ReadServicesTemplate(r io.Reader, file string, tax service.Taxonomy, isArea func(string) bool) ([]Directory, ServiceReport, error) {
 	rep := ServiceReport{File: file}
+	r, err := csvInput(r, file)
+	if err != nil {
+		return nil, rep, err
+	}
 	t, err := newTable(r, file)
 	if err != nil {
 		return nil, rep, err
 	}
+	foldHeader(t)
 	if err := checkTemplateHeader(t); err != nil {
 		return nil, rep, err
 	}
@@ -48,8 +53,14 @@ func ReadServicesTemplate(r io.Reader, file string, tax service.Taxonomy, isArea
 	var dirs []*Directory
 	byName := map[string]*Directory{}
 	keys := map[string]keyLines{}
+	var blanks []int
 	for t.next() {
+		if blankRow(t.row) {
+			blanks = append(blanks, t.line())
+			continue
+		}
 		rep.Rows++
+		st.checkUTF8()
 		name := t.required("directory")
 		d := byName[name]
 		if d == nil {
@@ -71,6 +82,9 @@ func ReadServicesTemplate(r io.Reader, file string, tax service.Taxonomy, isArea
 	}
 	if err := t.errs.err(); err != nil {
 		return nil, rep, err
+	}
+	if w := blankRows(file, blanks); w != nil {
+		rep.Warnings = append(rep.Warnings, w)
 	}
 	if rep.Rows == 0 {
 		return nil, rep, &Error{File: file, Msg: "no services found: the file has a header but no rows"}
@@ -94,7 +108,9 @@ func checkTemplateHeader(t *table) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	if isTraffordHeader(t) {
+	// Trafford's header has none of the template's own columns; a
+	// template file missing one of them is still a template file.
+	if isTraffordHeader(t) && len(missing) == len(templateRequired)-1 {
 		return &Error{File: t.file, Line: 1, Msg: "this is the Trafford Council directory format, not the services template: import it with `mhatlas import trafford FILE CLASSIFICATION`"}
 	}
 	return &Error{File: t.file, Line: 1, Msg: fmt.Sprintf("missing column(s) %s: the template needs %s (the header has: %s)",

@@ -3,6 +3,7 @@ package source
 import (
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"regexp"
 	"strings"
@@ -68,19 +69,21 @@ func ReadSFC(r io.Reader, file string, opt SFCOptions, progress Progress) ([]wor
 	if rep.Period == "" {
 		rep.Period = periodFromName(file)
 	}
+	g, err := readGrid(r, file)
+	if err != nil {
+		return nil, rep, err
+	}
+	// The header first: a file that is not a Skills for Care sheet at all
+	// is better told so than asked for its year.
+	h, warn, err := findHeader(g)
+	if err != nil {
+		return nil, rep, err
+	}
 	if rep.Period == "" {
 		return nil, rep, &Error{File: file, Msg: "say which financial year the sheet describes (for example --period 2023/24): the file name does not say"}
 	}
 	if !workforce.IsFinancialYear(rep.Period) {
 		return nil, rep, &Error{File: file, Msg: fmt.Sprintf("period %q is not a financial year such as 2023/24", rep.Period)}
-	}
-	g, err := readGrid(r, file)
-	if err != nil {
-		return nil, rep, err
-	}
-	h, warn, err := findHeader(g)
-	if err != nil {
-		return nil, rep, err
 	}
 	scales := map[int]float64{}
 	for _, c := range h.cols {
@@ -159,6 +162,10 @@ func (rd *sfcReader) row(r int) {
 	rd.seen[id] = g.lines[r]
 	parts, ok := rd.places.resolve(name)
 	if !ok {
+		if why, former := formerCouncil(name); former {
+			rd.warn.add(fmt.Sprintf("%q is not an area on today's boundaries (%s): its rows are not imported, and its figures are not given to its successors", name, why), g.lines[r])
+			return
+		}
 		rd.errs = append(rd.errs, g.errAt(r, ac, sfcArea, "unknown local authority area %q: not an upper-tier authority, region or England the atlas knows, nor a Skills for Care spelling of one", name))
 		return
 	}
@@ -199,7 +206,9 @@ func (rd *sfcReader) measure(r, c int, m sfcMeasure, parts []part, sector, role 
 			return
 		}
 		if m.rate {
-			f *= rd.scales[c]
+			// 0.059 × 100 is 5.8999999999999995 in floating point: round
+			// away the artefact, far below any published precision.
+			f = math.Round(f*rd.scales[c]*1e9) / 1e9
 		}
 		v = &f
 	}

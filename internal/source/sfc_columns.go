@@ -72,9 +72,13 @@ func findHeader(g *grid) (*sfcHeader, []string, error) {
 	if h.row < 0 {
 		first := ""
 		if len(g.rows) > 0 {
-			first = strings.Join(g.rows[0], ", ")
+			first = strings.TrimPrefix(strings.Join(g.rows[0], ", "), "\ufeff") // a CSV saved by Excel starts with a byte-order mark
 		}
-		return nil, nil, &Error{File: g.name, Line: 1, Msg: fmt.Sprintf("missing column %q: no row among the first 20 has it (the first row has: %s)", sfcArea, first)}
+		msg := fmt.Sprintf("missing column %q: no row among the first 20 has it (the first row has: %s)", sfcArea, first)
+		if strings.Contains(first, "area_code") && strings.Contains(first, "measure") {
+			msg += "; this looks like mhatlas's workforce template: import it with mhatlas import workforce FILE"
+		}
+		return nil, nil, &Error{File: g.name, Line: 1, Msg: msg}
 	}
 	var warn []string
 	for c := range g.rows[h.row] {

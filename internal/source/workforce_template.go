@@ -75,6 +75,7 @@ func ReadWorkforceTemplate(r io.Reader, file string, areas *WorkforceAreas, tax 
 	if len(out) == 0 {
 		return nil, rep, &Error{File: file, Msg: "no figures found: the file has a header but no rows"}
 	}
+	rep.Warnings = append(rep.Warnings, rateScaleWarnings(file, out)...)
 	for p := range periods {
 		rep.Periods = append(rep.Periods, p)
 	}

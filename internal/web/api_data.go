@@ -70,7 +70,8 @@ func (s *Server) apiIndicators(r *http.Request) (any, error) {
 	return map[string]any{"indicators": out}, nil
 }
 
-// apiValue is one area's figure. Value is null when missing; Denominator is
+// apiValue is one area's figure. Value is null when missing, and so is
+// Numerator (a missing figure has no count behind it); Denominator is
 // null for counts, which have none; both counts are null for a rate the
 // source published without them.
 type apiValue struct {
@@ -85,7 +86,9 @@ type apiValue struct {
 
 func toAPIValue(v indicator.Value, withArea bool) apiValue {
 	out := apiValue{Value: v.Value, Incomplete: v.Incomplete, Note: v.Note}
-	if !v.RateOnly {
+	// A missing value has no count behind it: null, never a zero (as in
+	// the CSV download).
+	if !v.RateOnly && (v.Value != nil || v.Numerator != 0) {
 		n := v.Numerator
 		out.Numerator = &n
 	}

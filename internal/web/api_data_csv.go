@@ -51,7 +51,7 @@ func (s *Server) apiDataCSV(w http.ResponseWriter, r *http.Request) {
 		if v.RateOnly || v.Value == nil && v.Numerator == 0 {
 			numer = "" // published without counts, or missing: never a zero
 		}
-		cw.Write([]string{code, name, typ, d.Meta.ID, d.Meta.Name, d.Period, val, numer, den, d.Meta.Unit, v.Note, source, d.Meta.Licence})
+		writeSafeRow(cw, []string{code, name, typ, d.Meta.ID, d.Meta.Name, d.Period, val, numer, den, d.Meta.Unit, v.Note, source, d.Meta.Licence}, 6, 7, 8)
 	}
 	cw.Flush()
 }

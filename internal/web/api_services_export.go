@@ -69,7 +69,7 @@ func (s *Server) apiServicesCSV(w http.ResponseWriter, r *http.Request) {
 			row = append(row, sv.Placement.Areas[t])
 		}
 		row = append(row, strings.Join(a.Serves, ";"), a.Verified, strings.Join(a.Notes, " "), src.Name, src.Publisher, src.Licence)
-		cw.Write(row)
+		writeSafeRow(cw, row, 14, 15) // longitude and latitude stay numbers
 	}
 	cw.Flush()
 }

@@ -121,7 +121,13 @@ func (s *Server) atlasPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	params := url.Values{"indicator": {d.Meta.ID}, "type": {string(d.Type)}, "period": {d.Period}}
+	params := url.Values{"indicator": {d.Meta.ID}, "type": {string(d.Type)}}
+	// An indicator with one period answers with it anyway, and its label
+	// can move (the services' years widen with each directory imported):
+	// a saved download link must not break when it does.
+	if len(d.Meta.Periods) > 1 {
+		params.Set("period", d.Period)
+	}
 	for k, v := range d.Filters {
 		params.Set(k, v)
 	}

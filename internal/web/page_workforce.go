@@ -36,6 +36,8 @@ type workforcePage struct {
 	Indicators  []indicator.Meta
 	Types       []area.TypeInfo
 	Headlines   []wfFigure
+	Partial     string // why a newer dataset does not give the headlines
+	About       []wfNoteGroup
 	Context     []wfFigure
 	Trend       wfTrend
 	Map         mapView
@@ -54,6 +56,7 @@ type wfRank struct {
 type wfOutliers struct {
 	Name, Period, England, Threshold, Source string
 	Areas                                    []wfRank
+	Compared                                 int // areas with a figure
 }
 
 func (s *Server) workforcePage(w http.ResponseWriter, r *http.Request) error {
@@ -158,6 +161,7 @@ func (s *Server) wfHeadlines(ctx context.Context, p *workforcePage, f map[string
 	for _, h := range hs {
 		p.Headlines = append(p.Headlines, figureOf(h))
 	}
+	p.Partial, p.About = partialNote(hs), headlineNotes(hs)
 	metas, rows, err := s.svc.WorkforceTrend(ctx, eng, wfTrendIDs, f, source)
 	if err != nil {
 		return err
@@ -214,7 +218,10 @@ func (s *Server) wfMapSection(ctx context.Context, p *workforcePage, m indicator
 	for _, o := range os {
 		src, _ := wfSource(o.Dataset)
 		wo := wfOutliers{Name: o.Meta.Name, Period: o.Period, Source: src, England: fmtValue(indicator.Percentage, &o.England),
-			Threshold: fmt.Sprintf("%.1f × England's %.1f%% = %.1f%%", atlas.OutlierFactor, o.England, o.Threshold)}
+			Threshold: fmt.Sprintf("%.1f × England's %.1f%% = %.1f%%", atlas.OutlierFactor, o.England, o.Threshold), Compared: o.Compared}
+		if o.EnglandIncomplete {
+			wo.Threshold += " (England's rate in this dataset is built from only some of its areas)"
+		}
 		for _, x := range o.Areas {
 			wo.Areas = append(wo.Areas, wfRank{Code: x.AreaCode, Name: x.AreaName, Display: wfDisplay(o.Meta, &x), Incomplete: x.Incomplete})
 		}

@@ -133,7 +133,13 @@ func fmtValue(vt indicator.ValueType, v *float64) string {
 	case indicator.Percentage:
 		return fmt.Sprintf("%.1f%%", *v)
 	case indicator.RatePer100k:
-		return fmt.Sprintf("%s per 100,000", fmtDecimal(*v, 1))
+		// A rate that one decimal place would show as 0.0 (14 services in
+		// England) is not zero: give it the places it needs.
+		places := 1
+		for r := math.Abs(*v); r > 0 && r < 0.05 && places < 4; r *= 10 {
+			places++
+		}
+		return fmt.Sprintf("%s per 100,000", fmtDecimal(*v, places))
 	}
 	return fmtCount(*v)
 }

@@ -92,6 +92,12 @@ func (g *Geography) Parts(from area.Type, target indicator.Key) []area.Weight {
 	return g.into[from][target]
 }
 
+// Builds reports whether figures for areas of type from give areas of
+// type to a value: their own, or summed up the geography.
+func (g *Geography) Builds(from, to area.Type) bool {
+	return from == to || g.reaches(from, to)
+}
+
 // reaches reports whether figures for type from can build type to.
 func (g *Geography) reaches(from, to area.Type) bool {
 	for k := range g.into[from] {
@@ -116,6 +122,9 @@ type Total struct {
 	// Parts counts those with every figure, Missing those without.
 	From           area.Type
 	Parts, Missing int
+	// Used lists the weights of the parts that were summed, so that a
+	// per-population figure can divide by the population of those parts.
+	Used []area.Weight
 }
 
 // Incomplete reports whether an aggregate lacks some of its parts.
@@ -185,6 +194,7 @@ func (g *Geography) Build(tab Table, ms []Measure, sources map[area.Type]area.Ty
 			continue
 		}
 		tot.Parts++
+		tot.Used = append(tot.Used, w)
 		for i, v := range vs {
 			tot.Sums[i] += *v * w.Share
 		}

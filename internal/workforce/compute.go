@@ -63,6 +63,9 @@ const (
 	noteSuppressed   = "Suppressed in the source: missing, not zero."
 	noteNoPopulation = "No population for this period has been imported."
 	notePublished    = "As published; not recomputed from counts."
+	// notePartsPopulation says what an incomplete per-population figure
+	// divides by.
+	notePartsPopulation = "The population is that of those parts, so that posts and people cover the same places."
 )
 
 // Value computes the indicator for one area.
@@ -106,10 +109,13 @@ func (in *Input) Value(a area.Area) indicator.Value {
 		v.Numerator, v.Denominator = num, den
 		v.Value = ratio(d.Scale*num, den)
 	case KindPerPopulation, KindPeoplePer:
-		pop, ok := in.Geo.PopulationFor(in.Pops, in.Period, k)
+		pop, ok := in.populationOf(k, tot)
 		if !ok {
 			v.Note = noteNoPopulation
 			return v
+		}
+		if v.Incomplete {
+			v.Note += " " + notePartsPopulation
 		}
 		if d.Kind == KindPerPopulation {
 			v.Numerator, v.Denominator = num, pop.Value
@@ -124,6 +130,27 @@ func (in *Input) Value(a area.Area) indicator.Value {
 	return v
 }
 
+// populationOf is the population a per-population figure divides by: the
+// area's own, or, for an aggregate that lacks some parts, that of the
+// parts it was built from (a split authority by its Census 2021
+// population share, as its counts are). Dividing a sum over some parts by
+// the whole area's population would understate posts per person.
+func (in *Input) populationOf(k indicator.Key, tot Total) (Population, bool) {
+	if !tot.Incomplete() {
+		return in.Geo.PopulationFor(in.Pops, in.Period, k)
+	}
+	var out Population
+	for _, w := range tot.Used {
+		p, ok := in.Geo.PopulationFor(in.Pops, in.Period, indicator.Key{Type: w.FromType, Code: w.FromCode})
+		if !ok {
+			return Population{}, false
+		}
+		out.Value += p.Value * w.Share
+		out.Label = p.Label
+	}
+	return out, len(tot.Used) > 0
+}
+
 // change is the count in the period minus the count five years before,
 // each built by the same rules from the same dataset.
 func (in *Input) change(v indicator.Value, now Total, k indicator.Key) indicator.Value {
@@ -133,16 +160,34 @@ func (in *Input) change(v indicator.Value, now Total, k indicator.Key) indicator
 		v.Note = fmt.Sprintf("No figure for %s in this dataset to compare with.", in.BeforePeriod)
 		return v
 	}
-	diff := now.Sums[0] - before.Sums[0]
-	v.Numerator, v.Denominator, v.Value = now.Sums[0], before.Sums[0], &diff
+	n, b := now.Sums[0], before.Sums[0]
 	v.Incomplete = now.Incomplete() || before.Incomplete()
+	missing := " Incomplete: a part of the area is missing in one of the two years."
+	if v.Incomplete {
+		if cn, cb, parts, ok := in.commonParts(now, before); ok {
+			if parts == 0 {
+				v.Incomplete = false
+				v.Note = fmt.Sprintf("No part of the area has figures in both %s and %s in this dataset.", in.BeforePeriod, in.Period)
+				return v
+			}
+			n, b = cn, cb
+			what := now.From.Info().Plural
+			if parts == 1 {
+				what = now.From.Info().Name
+			}
+			missing = fmt.Sprintf(" Incomplete: compared over the %d %s with figures in both years; the others are missing in one or both.",
+				parts, lowerFirst(what))
+		}
+	}
+	diff := n - b
+	v.Numerator, v.Denominator, v.Value = n, b, &diff
 	pct := ""
-	if before.Sums[0] > 0 {
-		pct = fmt.Sprintf(" (%+.1f%%)", 100*diff/before.Sums[0])
+	if b > 0 {
+		pct = fmt.Sprintf(" (%+.1f%%)", 100*diff/b)
 	}
 	v.Note = fmt.Sprintf("%+.0f%s since %s.", diff, pct, in.BeforePeriod)
 	if v.Incomplete {
-		v.Note += " Incomplete: a part of the area is missing in one of the two years."
+		v.Note += missing
 	}
 	return v
 }
