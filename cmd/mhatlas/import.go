@@ -31,7 +31,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fset.SetOutput(stderr)
 	dbPath := fset.String("db", defaultDB, "SQLite database file")
 	dry := fset.Bool("dry-run", false, "read and check the files and report, without changing the database")
-	if err := fset.Parse(args); err != nil {
+	if err := fset.Parse(hoistCommonFlags(args)); err != nil {
 		return err
 	}
 	rest := fset.Args()
@@ -84,6 +84,9 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		for _, inc := range res.Incomplete {
 			fmt.Fprintf(stdout, "warning: incomplete table %s\n", inc)
 		}
+		if res.Kept > 0 {
+			fmt.Fprintf(stdout, "Kept %d stored counts of the Census tables these files do not hold.\n", res.Kept)
+		}
 		fmt.Fprintf(stdout, "%s %d indicators with %d values.\n", verb, res.Indicators, res.Values)
 	case "workforce", "roles", "population":
 		return importWorkforce(ctx, st, kind, rest[1:], opt, verb, stdout, stderr)
@@ -116,4 +119,27 @@ func migrate(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	fmt.Fprintf(stdout, "%s is up to date: schema version %d.\n", *dbPath, v)
 	return nil
+}
+
+// hoistCommonFlags moves --db and --dry-run to the front wherever they were
+// typed, so `import census --dry-run FILE` works like `import --dry-run
+// census FILE`; flags of a kind (say, workforce --dataset) stay where they
+// are for the kind to read.
+func hoistCommonFlags(args []string) []string {
+	var front, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--dry-run" || a == "-dry-run" || strings.HasPrefix(a, "--dry-run=") || strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			front = append(front, a)
+		case (a == "--db" || a == "-db") && i+1 < len(args):
+			front = append(front, a, args[i+1])
+			i++
+		case a == "--":
+			return append(append(front, rest...), args[i:]...)
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return append(front, rest...)
 }

@@ -80,3 +80,14 @@ func TestCLIImportDryRunWritesNothing(t *testing.T) {
 		t.Error("empty audit log after a load")
 	}
 }
+
+func TestHoistCommonFlags(t *testing.T) {
+	got := strings.Join(hoistCommonFlags([]string{"services", "--dry-run", "FILE", "--db", "x.db"}), " ")
+	if got != "--dry-run --db x.db services FILE" {
+		t.Errorf("got %q", got)
+	}
+	got = strings.Join(hoistCommonFlags([]string{"workforce", "--dataset", "members", "--db=y.db", "F"}), " ")
+	if got != "--db=y.db workforce --dataset members F" {
+		t.Errorf("got %q", got)
+	}
+}

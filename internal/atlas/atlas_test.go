@@ -262,3 +262,24 @@ func TestLSOAsKept(t *testing.T) {
 		t.Errorf("%d LSOAs, %d residents; want 33,755 and 56,490,108", n, pop)
 	}
 }
+
+// Importing one topic file replaces that topic and keeps the others.
+func TestCensusImportOneTopicKeepsOthers(t *testing.T) {
+	ctx := context.Background()
+	before, err := store.Indicators(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := atlas.ImportCensus(ctx, store, data.FS, []string{"census2021/lad23/ts009_sex_lad23.csv"}, atlas.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := store.Indicators(ctx)
+	if len(after) != len(before) || res.Kept == 0 {
+		t.Errorf("%d indicators before, %d after; kept %d counts", len(before), len(after), res.Kept)
+	}
+	// The hand-worked Shropshire, Telford and Wrekin value is unchanged.
+	if v, num, den := value(t, "bad-health-share", area.ICB, "E54000011"); num != 27801 || den != 509154 {
+		t.Errorf("bad-health-share after a sex-only import: %v (%v / %v)", v, num, den)
+	}
+}

@@ -72,6 +72,28 @@ type CensusResult struct {
 	Values     int
 	// Incomplete lists tables that lack some LTLAs.
 	Incomplete []string
+	// Kept counts the stored rows of tables the files did not hold.
+	Kept int
+}
+
+// keptCensusCounts returns the stored counts of every table that the new
+// counts do not replace.
+func keptCensusCounts(ctx context.Context, st Store, fresh []census.Count) ([]census.Count, error) {
+	replaced := map[string]bool{}
+	for _, c := range fresh {
+		replaced[c.Table] = true
+	}
+	old, err := st.CensusCounts(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	var kept []census.Count
+	for _, c := range old {
+		if !replaced[c.Table] {
+			kept = append(kept, c)
+		}
+	}
+	return kept, nil
 }
 
 // ImportCensus reads Census topic files and replaces the Census dataset:
@@ -95,7 +117,7 @@ func ImportCensus(ctx context.Context, st Store, fsys fs.FS, files []string, opt
 	for _, name := range files {
 		f, err := fsys.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("open %s: %w", name, err)
+			return nil, err // a *fs.PathError already names the file
 		}
 		cs, rep, err := source.ReadCensus(f, name, func(c string) bool { return known[c] }, progress)
 		f.Close()
@@ -107,6 +129,14 @@ func ImportCensus(ctx context.Context, st Store, fsys fs.FS, files []string, opt
 		progress("read "+name, rep.Rows, rep.Rows)
 	}
 	res.Incomplete = incompleteTables(counts, known)
+	// Tables the files do not hold are kept as they were, so importing one
+	// topic file replaces that topic and leaves the others alone.
+	kept, err := keptCensusCounts(ctx, st, counts)
+	if err != nil {
+		return nil, err
+	}
+	res.Kept = len(kept)
+	counts = append(counts, kept...)
 	metas, values, err := censusValues(ctx, st, counts)
 	if err != nil {
 		return nil, err

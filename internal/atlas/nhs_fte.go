@@ -108,7 +108,7 @@ func ImportNHSFTE(ctx context.Context, st Store, fsys fs.FS, fteFile, trustsFile
 func readNHSFTE(fsys fs.FS, file string, opt ImportOptions) ([]source.NHSFTE, source.NHSFTEReport, error) {
 	f, err := fsys.Open(file)
 	if err != nil {
-		return nil, source.NHSFTEReport{File: file}, fmt.Errorf("open %s: %w", file, err)
+		return nil, source.NHSFTEReport{File: file}, err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	return source.ReadNHSFTE(f, file, opt.progress())
@@ -117,7 +117,7 @@ func readNHSFTE(fsys fs.FS, file string, opt ImportOptions) ([]source.NHSFTE, so
 func readTrustPlaces(fsys fs.FS, file string) (map[string]source.TrustPlace, error) {
 	f, err := fsys.Open(file)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", file, err)
+		return nil, err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	return source.ReadTrustPlaces(f, file)
@@ -164,7 +164,7 @@ func newTrustPlacer(ctx context.Context, st Store, geoFS fs.FS) (*trustPlacer, e
 	}
 	f, err := geoFS.Open(ICBBoundaryFile)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", ICBBoundaryFile, err)
+		return nil, err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	feats, err := geo.ReadFeatures(f, "ICB23CD", "ICB23NM")

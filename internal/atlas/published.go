@@ -102,7 +102,7 @@ func readPublished(ctx context.Context, st Store, fsys fs.FS, file string,
 	}
 	f, err := fsys.Open(file)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", file, err)
+		return nil, err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	return read(f, file, lookup, opt.progress())

@@ -205,7 +205,7 @@ func (im *ServiceImporter) taxonomy(ctx context.Context, need ...string) (servic
 func openServiceFile(fsys fs.FS, name string) (fs.File, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", name, err)
+		return nil, err // a *fs.PathError already names the file
 	}
 	return f, nil
 }

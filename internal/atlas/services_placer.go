@@ -24,7 +24,7 @@ func NewServicePlacer(ctx context.Context, st Store, fsys fs.FS) (*service.Place
 	read := func(name, code, nm string) ([]geo.Feature, error) {
 		f, err := fsys.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("open %s: %w", name, err)
+			return nil, err // a *fs.PathError already names the file
 		}
 		defer f.Close()
 		fs, err := geo.ReadFeatures(f, code, nm)

@@ -65,7 +65,7 @@ func ImportSFC(ctx context.Context, st Store, fsys fs.FS, file, period string, o
 	}
 	f, err := fsys.Open(file)
 	if err != nil {
-		return frep, WorkforceReport{}, fmt.Errorf("open %s: %w", file, err)
+		return frep, WorkforceReport{}, err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	recs, frep, err := source.ReadSFC(f, file, source.SFCOptions{Period: period, Areas: areas, Role: tax.Lookup}, opt.progress())

@@ -49,7 +49,7 @@ func ImportFromPages(ctx context.Context, st Store, fsys fs.FS, file string, spe
 	}
 	f, err := fsys.Open(file)
 	if err != nil {
-		return source.PagesReport{}, fmt.Errorf("open %s: %w", file, err)
+		return source.PagesReport{}, err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	byDataset, rep, err := source.ReadFromPages(f, file, spec, source.NewWorkforceAreas(areas))

@@ -60,7 +60,7 @@ func ImportWorkforceTemplate(ctx context.Context, st Store, fsys fs.FS, file str
 	}
 	f, err := fsys.Open(file)
 	if err != nil {
-		return WorkforceReport{}, frep, fmt.Errorf("open %s: %w", file, err)
+		return WorkforceReport{}, frep, err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	recs, frep, err := source.ReadWorkforceTemplate(f, file, source.NewWorkforceAreas(areas), tax, opt.progress())
@@ -100,7 +100,7 @@ func ImportPopulationEstimates(ctx context.Context, st Store, fsys fs.FS, file s
 	}
 	f, err := fsys.Open(file)
 	if err != nil {
-		return rep, fmt.Errorf("open %s: %w", file, err)
+		return rep, err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	es, rep, err := source.ReadPopulationEstimates(f, file, func(c string) bool { return known(area.LTLA, c) }, opt.progress())

@@ -173,7 +173,7 @@ func ImportRoles(ctx context.Context, st Store, fsys fs.FS, file string, opt Imp
 	}
 	f, err := fsys.Open(file)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", file, err)
+		return nil, err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	tax, err := source.ReadRoles(f, file)

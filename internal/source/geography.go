@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
 
@@ -92,7 +91,7 @@ func ReadGeography(fsys fs.FS, dir string, progress Progress) (*Geography, error
 func readFile(fsys fs.FS, name string, required []string, row func(*table)) error {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", name, err)
+		return err // a *fs.PathError already names the file
 	}
 	defer f.Close()
 	t, err := newTable(f, name, required...)

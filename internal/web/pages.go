@@ -116,10 +116,11 @@ func (s *Server) funcs() template.FuncMap {
 			b, err := json.Marshal(v)
 			return string(b), err
 		},
-		"lower": strings.ToLower,
-		"ptr":   func(v float64) *float64 { return &v },
-		"float": func(n int64) float64 { return float64(n) },
-		"add":   func(a, b int) int { return a + b },
+		"lower":    strings.ToLower,
+		"contains": strings.Contains,
+		"ptr":      func(v float64) *float64 { return &v },
+		"float":    func(n int64) float64 { return float64(n) },
+		"add":      func(a, b int) int { return a + b },
 	}
 }
 
