@@ -79,7 +79,9 @@
               target = area;
               return;
             }
-            area.bindTooltip(name, { sticky: true, direction: "top", className: "atlas-tooltip" });
+            // A text node, not a string: Leaflet puts strings in as HTML, and
+            // area names come from imported files.
+            area.bindTooltip(document.createTextNode(name), { sticky: true, direction: "top", className: "atlas-tooltip" });
             area.on("click", function () {
               window.location.assign(profileBase + encodeURIComponent(code));
             });
