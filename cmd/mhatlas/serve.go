@@ -96,10 +96,21 @@ func Start(ctx context.Context, o Options) (*Main, error) {
 		st.Close()
 		return nil, err
 	}
-	m := &Main{Store: st, ln: ln, done: make(chan error, 1),
-		server: &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(o.Log.Handler(), slog.LevelWarn)}}
+	m := &Main{Store: st, ln: ln, done: make(chan error, 1), server: newHTTPServer(srv.Handler(), o.Log)}
 	go func() { m.done <- m.server.Serve(ln) }()
 	return m, nil
+}
+
+// newHTTPServer bounds how long a client may hold a connection: slow
+// headers or bodies, and idle keep-alives, are cut off rather than
+// piling up. Every route is a GET answered from the store, so a minute
+// to write is generous; the headers are capped well below the default.
+func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{Handler: h,
+		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute,
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 }
 
 func loadIfEmpty(ctx context.Context, st *sqlite.Store, o Options) error {

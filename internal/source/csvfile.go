@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -53,6 +54,10 @@ func csvError(file string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return &Error{File: file, Line: pe.Line, Column: pe.Column, Msg: pe.Err.Error()}
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e // already names its file, as a capped reader's does
 	}
 	return &Error{File: file, Msg: err.Error()}
 }
@@ -129,9 +134,20 @@ func (t *table) count(name string) int64 {
 // number parses a decimal number.
 func (t *table) number(name string) float64 {
 	v := t.get(name)
-	f, err := strconv.ParseFloat(v, 64)
+	f, err := parseFloat(v)
 	if err != nil {
 		t.fail(name, "%q is not a number", v)
 	}
 	return f
+}
+
+// parseFloat is strconv.ParseFloat for figures in files: "NaN" and
+// "Inf", which ParseFloat accepts, are not numbers a publisher means, and
+// would pass every range check and then break JSON and the class breaks.
+func parseFloat(s string) (float64, error) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		return 0, fmt.Errorf("%q is not a finite number", s)
+	}
+	return f, err
 }

@@ -32,7 +32,7 @@ type lgColumn struct {
 // whose values are not the raw figures, areas outside England and areas
 // the atlas does not know are left out and reported.
 func ReadLGInform(r io.Reader, file string, areas AreaLookup, progress Progress) (*Published, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(capped(r, file, maxWholeFile))
 	cr.FieldsPerRecord = -1
 	rows, lines, err := readAll(cr, file)
 	if err != nil {

@@ -3,7 +3,6 @@ package source
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/mhatlas/mhatlas/internal/geo"
@@ -127,7 +126,7 @@ func (t *table) coordinate(name string, lo, hi float64) float64 {
 	if v == "" {
 		return 0
 	}
-	f, err := strconv.ParseFloat(v, 64)
+	f, err := parseFloat(v)
 	if err != nil || f < lo || f > hi {
 		t.fail(name, "%q is not a %s in England (between %g and %g)", v, name, lo, hi)
 	}

@@ -3,7 +3,6 @@ package source
 import (
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/mhatlas/mhatlas/internal/geo"
 	"github.com/mhatlas/mhatlas/internal/service"
@@ -62,8 +61,8 @@ func ReadPostcodes(r io.Reader, file string, put func(service.Postcode) (bool, e
 			t.fail(pcCol, "%q is not a valid postcode", raw)
 			continue
 		}
-		lat, err1 := strconv.ParseFloat(t.get(latCol), 64)
-		lon, err2 := strconv.ParseFloat(t.get(lonCol), 64)
+		lat, err1 := parseFloat(t.get(latCol))
+		lon, err2 := parseFloat(t.get(lonCol))
 		switch {
 		case t.get(latCol) == "" || t.get(lonCol) == "" || lat > 99:
 			rep.NoLocation++

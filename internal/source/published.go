@@ -135,7 +135,7 @@ func suppressed(s string) bool {
 
 // parseNumber reads a published number, allowing thousands separators.
 func parseNumber(s string) (float64, error) {
-	return strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", ""), 64)
+	return parseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", ""))
 }
 
 // Slug turns a label into an id part: "Persons" -> "persons",

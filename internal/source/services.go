@@ -3,7 +3,6 @@ package source
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/mhatlas/mhatlas/internal/geo"
@@ -57,8 +56,8 @@ func (t svcTable) point(lonCol, latCol string) *geo.Point {
 		t.fail(missing, "give both longitude and latitude, or neither")
 		return nil
 	}
-	lon, err1 := strconv.ParseFloat(lonS, 64)
-	lat, err2 := strconv.ParseFloat(latS, 64)
+	lon, err1 := parseFloat(lonS)
+	lat, err2 := parseFloat(latS)
 	switch {
 	case err1 != nil:
 		t.fail(lonCol, "%q is not a number", lonS)

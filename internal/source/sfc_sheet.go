@@ -2,6 +2,7 @@ package source
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -28,6 +29,7 @@ type grid struct {
 // readGrid reads a workbook's SFCSheet or a CSV export of it, chosen by
 // the file's extension.
 func readGrid(r io.Reader, file string) (*grid, error) {
+	r = capped(r, file, maxWholeFile)
 	switch strings.ToLower(path.Ext(file)) {
 	case ".xlsx", ".xlsm":
 		return readSheet(r, file, SFCSheet)
@@ -48,7 +50,11 @@ func readGrid(r io.Reader, file string) (*grid, error) {
 // formatted to show "25%" is read as the 0.25 it holds, and the importer
 // decides what it is.
 func readSheet(r io.Reader, file, sheet string) (*grid, error) {
-	f, err := excelize.OpenReader(r)
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipped})
+	var tooBig *Error
+	if errors.As(err, &tooBig) {
+		return nil, tooBig
+	}
 	if err != nil {
 		return nil, &Error{File: file, Msg: "not a readable .xlsx workbook: " + err.Error()}
 	}

@@ -3,7 +3,6 @@ package source
 import (
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/mhatlas/mhatlas/internal/workforce"
 )
@@ -80,7 +79,7 @@ func ReadFromPages(r io.Reader, file string, spec PagesSpec, areas *WorkforceAre
 		if !workforce.IsFinancialYear(rec.Period) {
 			t.fail("period", "%q is not a financial year and the spec does not rename it", rec.Period)
 		}
-		v, err := strconv.ParseFloat(t.required("value"), 64)
+		v, err := parseFloat(t.required("value"))
 		if err != nil {
 			t.fail("value", "%q is not a number", t.get("value"))
 		}

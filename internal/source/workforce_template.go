@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/mhatlas/mhatlas/internal/workforce"
@@ -144,7 +143,7 @@ func wfTemplateValue(t *table) *float64 {
 		t.fail("value", "%q: write rates as a plain number of per cent (27.8 for 27.8%%)", v)
 		return nil
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+	f, err := parseFloat(strings.ReplaceAll(v, ",", ""))
 	if err != nil {
 		t.fail("value", "%q is not a number (use * for a suppressed figure)", v)
 		return nil

@@ -114,6 +114,15 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	// A panic in fn (an importer's reader runs inside ReplacePostcodes)
+	// must not leave the write lock held and the connection in a
+	// transaction: roll back, then let it go on up.
+	defer func() {
+		if p := recover(); p != nil {
+			tx.Rollback()
+			panic(p)
+		}
+	}()
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err

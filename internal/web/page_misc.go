@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/mhatlas/mhatlas/internal/area"
 	"github.com/mhatlas/mhatlas/internal/atlas"
@@ -23,13 +24,20 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		// One exact match goes straight to its profile.
 		if len(res) == 1 {
-			http.Redirect(w, r, "/areas/"+res[0].Code+"?type="+string(res[0].Type), http.StatusSeeOther)
+			http.Redirect(w, r, profileURL(res[0]), http.StatusSeeOther)
 			return nil
 		}
 		p.Results = res
 		p.Title = "Areas matching “" + q + "”"
 	}
 	return s.render(w, http.StatusOK, "search", p)
+}
+
+// profileURL is an area's profile. The code is escaped: it comes from an
+// imported lookup, and one such as `../../\evil.example` must not turn
+// the search redirect into a link off the site.
+func profileURL(a area.Area) string {
+	return "/areas/" + url.PathEscape(a.Code) + "?" + url.Values{"type": {string(a.Type)}}.Encode()
 }
 
 type sourcesPage struct {
