@@ -11,7 +11,6 @@ import (
 	"os/user"
 	"strings"
 
-	"github.com/mhatlas/mhatlas/data"
 	"github.com/mhatlas/mhatlas/internal/atlas"
 	"github.com/mhatlas/mhatlas/internal/sqlite"
 )
@@ -57,7 +56,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if *dry {
 			return errors.New("import default: --dry-run is not supported for the embedded dataset, which is checked by the test suite")
 		}
-		if err := atlas.LoadDefault(ctx, st, data.FS, opt.Progress); err != nil {
+		if err := loadDefault(ctx, st, opt.Progress); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, "Imported the embedded default dataset.")

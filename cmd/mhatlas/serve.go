@@ -13,6 +13,7 @@ import (
 
 	"github.com/mhatlas/mhatlas/data"
 	"github.com/mhatlas/mhatlas/internal/atlas"
+	"github.com/mhatlas/mhatlas/internal/source"
 	"github.com/mhatlas/mhatlas/internal/sqlite"
 	"github.com/mhatlas/mhatlas/internal/web"
 )
@@ -113,23 +114,55 @@ func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
 		ErrorLog:       slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 }
 
+// defaultLoadKey records the state of the default dataset's load:
+// "started" while it runs, "complete" when it has finished.
+const defaultLoadKey = "default_load"
+
+// loadIfEmpty loads the embedded default dataset into an empty database,
+// or finishes a load that an earlier start began but did not complete (it
+// was interrupted, say): every import replaces its own dataset, so running
+// the whole load again is safe. A database filled by other imports is left
+// alone.
 func loadIfEmpty(ctx context.Context, st *sqlite.Store, o Options) error {
 	empty, err := st.Empty(ctx)
-	if err != nil || !empty {
+	if err != nil {
 		return err
+	}
+	state, err := st.Setting(ctx, defaultLoadKey)
+	if err != nil {
+		return err
+	}
+	if !empty && state != "started" {
+		return nil
 	}
 	w := o.Progress
 	if w == nil {
 		w = io.Discard
 	}
-	fmt.Fprintf(w, "First start: loading the embedded default dataset into %s\n", o.DB)
+	if empty {
+		fmt.Fprintf(w, "First start: loading the embedded default dataset into %s\n", o.DB)
+	} else {
+		fmt.Fprintf(w, "The last load of the default dataset into %s did not finish: loading it again\n", o.DB)
+	}
 	start := time.Now()
 	st.Actor = "mhatlas serve (first start)"
-	if err := atlas.LoadDefault(ctx, st, data.FS, newProgress(w)); err != nil {
+	if err := loadDefault(ctx, st, newProgress(w)); err != nil {
 		return fmt.Errorf("loading the default dataset: %w", err)
 	}
 	fmt.Fprintf(w, "Loaded in %.1fs\n", time.Since(start).Seconds())
 	return nil
+}
+
+// loadDefault runs the default load, recording that it started and that it
+// finished.
+func loadDefault(ctx context.Context, st *sqlite.Store, progress source.Progress) error {
+	if err := st.SetSetting(ctx, defaultLoadKey, "started"); err != nil {
+		return err
+	}
+	if err := atlas.LoadDefault(ctx, st, data.FS, progress); err != nil {
+		return err
+	}
+	return st.SetSetting(ctx, defaultLoadKey, "complete")
 }
 
 // Addr is the address the atlas listens on.

@@ -91,3 +91,43 @@ func TestHoistCommonFlags(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// A first start that was interrupted (the load began but never finished)
+// is finished by the next start, not left half-loaded; a database filled
+// by the user's own imports, with no default load begun, is left alone.
+func TestStartFinishesAnInterruptedLoad(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "half.db")
+	var out bytes.Buffer
+	// Simulate the interruption: geography only, with the load marked begun.
+	if err := run(ctx, []string{"import", "--db", db, "geography", "../../data/geo"}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	m, err := Start(ctx, Options{Addr: "127.0.0.1:0", DB: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not begun by a default load: the user's geography is left as it is.
+	if ms, _ := m.Store.Indicators(ctx); len(ms) != 0 {
+		t.Errorf("a database the user filled got %d indicators loaded into it", len(ms))
+	}
+	if err := m.Store.SetSetting(ctx, defaultLoadKey, "started"); err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	var progress bytes.Buffer
+	m2, err := Start(ctx, Options{Addr: "127.0.0.1:0", DB: db, Progress: &progress})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m2.Close()
+	if !strings.Contains(progress.String(), "did not finish: loading it again") {
+		t.Errorf("progress %q", progress.String())
+	}
+	if ms, _ := m2.Store.Indicators(ctx); len(ms) < 24 {
+		t.Errorf("after the finished load: %d indicators", len(ms))
+	}
+	if state, _ := m2.Store.Setting(ctx, defaultLoadKey); state != "complete" {
+		t.Errorf("load state %q", state)
+	}
+}
