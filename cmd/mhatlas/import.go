@@ -23,7 +23,7 @@ func (osFiles) Open(name string) (fs.File, error) { return os.Open(name) }
 
 // importKinds lists every kind `mhatlas import` takes, for its messages.
 var importKinds = []string{"default", "geography", "census", "workforce", "roles", "population", "sfc", "nhs-fte",
-	"fingertips", "lginform", "ascof", "services", "trafford", "nhs-services", "postcodes", "service-taxonomy"}
+	"fingertips", "lginform", "ascof", "services", "trafford", "nhs-services", "postcodes", "service-taxonomy", "age-sex"}
 
 func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("import", flag.ContinueOnError)
@@ -87,6 +87,20 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintf(stdout, "Kept %d stored counts of the Census tables these files do not hold.\n", res.Kept)
 		}
 		fmt.Fprintf(stdout, "%s %d indicators with %d values.\n", verb, res.Indicators, res.Values)
+	case "age-sex":
+		if len(rest) != 2 {
+			return errors.New("import age-sex: give one file of ONS mid-year estimates by sex and 5-year age band (see data/census2021/mid_year_estimates)")
+		}
+		res, err := atlas.ImportAgeSex(ctx, st, st, osFiles{}, rest[1], opt)
+		if err != nil {
+			return err
+		}
+		r := res.Report
+		fmt.Fprintf(stdout, "%s: %d rows read, %d outside England skipped\n", r.File, r.Rows, r.Skipped)
+		if res.Missing > 0 {
+			fmt.Fprintf(stdout, "warning: no estimates for %d local authorities\n", res.Missing)
+		}
+		fmt.Fprintf(stdout, "%s mid-%d estimates by age and sex for %d local authorities.\n", verb, r.Year, r.Areas)
 	case "workforce", "roles", "population":
 		return importWorkforce(ctx, st, kind, rest[1:], opt, verb, stdout, stderr)
 	case "sfc", "nhs-fte", "fingertips", "lginform", "ascof":

@@ -77,6 +77,8 @@ Commands:
                               workforce figures in mhatlas's template
              roles FILE       the job-role taxonomy (data/workforce/roles.csv)
              population FILE  ONS mid-year population estimates for LTLAs
+             age-sex FILE     ONS mid-year estimates by sex and 5-year age
+                              band for LTLAs (the area profiles' pyramids)
              sfc [--period 2023/24] FILE
                               Skills for Care's local authority workbook
                               (.xlsx, or a .csv export of "LA level data")

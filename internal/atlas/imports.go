@@ -234,6 +234,11 @@ func LoadDefault(ctx context.Context, st Store, fsys fs.FS, progress source.Prog
 	if _, err := ImportCensus(ctx, st, fsys, DefaultCensusFiles, opt); err != nil {
 		return fmt.Errorf("census: %w", err)
 	}
+	if as, ok := st.(AgeSexStore); ok {
+		if _, err := ImportAgeSex(ctx, st, as, fsys, DefaultAgeSexFile, opt); err != nil {
+			return fmt.Errorf("age-sex: %w", err)
+		}
+	}
 	// Workforce first: it loads the role taxonomy other workforce imports use.
 	if err := LoadDefaultWorkforce(ctx, st, fsys, opt); err != nil {
 		return fmt.Errorf("workforce: %w", err)

@@ -30,6 +30,8 @@ type areaPage struct {
 	ServicesSection *areaServicesView
 	// Workforce is the workforce section.
 	Workforce *areaWorkforceView
+	// Pyramid is the population pyramid (ONS mid-year estimates).
+	Pyramid *areaPyramidView
 }
 
 func (s *Server) areaPage(w http.ResponseWriter, r *http.Request) error {
@@ -78,6 +80,12 @@ func (s *Server) areaPage(w http.ResponseWriter, r *http.Request) error {
 		"Population: Census 2021 usual residents summed from LSOAs (ONS LSOA 2021 lookup, April 2024).",
 		"Charts: Census 2021 tables TS007, TS009, TS021, TS030, TS037, TS038, TS039 for lower-tier local authorities; larger areas are built from them by population share.",
 		"Source: Office for National Statistics licensed under the Open Government Licence v.3.0.",
+	}
+	if p.Pyramid, err = s.areaPyramid(ctx, a); err != nil {
+		return err
+	}
+	if p.Pyramid.Chart != nil {
+		p.Sources = append(p.Sources, pyramidSource)
 	}
 	if p.ServicesSection, err = s.areaServices(ctx, a); err != nil {
 		return err
