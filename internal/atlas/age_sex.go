@@ -77,7 +77,7 @@ func (s *Service) Pyramid(ctx context.Context, a area.Area) (own, england *censu
 	if !ok {
 		return nil, nil, nil
 	}
-	if england, err = s.pyramid(ctx, as, area.England, area.EnglandCode); err != nil || england == nil {
+	if england, err = s.englandPyramid(ctx, as); err != nil || england == nil {
 		return nil, nil, err
 	}
 	if a.Type == area.England {
@@ -112,5 +112,25 @@ func (s *Service) pyramid(ctx context.Context, as AgeSexStore, t area.Type, code
 	if err != nil {
 		return nil, fmt.Errorf("population pyramid for %s: %w", code, err)
 	}
+	return p, nil
+}
+
+// englandPyramid is England's pyramid, which every profile draws and which
+// takes every LTLA's rows to build, kept until the data changes.
+func (s *Service) englandPyramid(ctx context.Context, as AgeSexStore) (*census.Pyramid, error) {
+	v, err := s.Store.DataVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.england.mu.Lock()
+	defer s.england.mu.Unlock()
+	if s.england.pyramid != nil && s.england.pyramidVersion == v {
+		return s.england.pyramid, nil
+	}
+	p, err := s.pyramid(ctx, as, area.England, area.EnglandCode)
+	if err != nil {
+		return nil, err
+	}
+	s.england.pyramidVersion, s.england.pyramid = v, p
 	return p, nil
 }

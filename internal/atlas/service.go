@@ -22,6 +22,7 @@ type Service struct {
 	Providers []Provider
 
 	england englandCache
+	metas   metaCache
 }
 
 // Provider owns a family of indicators whose values are computed per
@@ -52,22 +53,44 @@ type Query struct {
 }
 
 // Indicators lists every indicator: stored ones, then each provider's.
+//
+// The list depends only on the data, and a page asks for it many times, so
+// it is kept until the data version changes. Callers get their own copy of
+// the slice.
 func (s *Service) Indicators(ctx context.Context) ([]indicator.Meta, error) {
-	ms, err := s.Store.Indicators(ctx)
+	v, err := s.Store.DataVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range s.Providers {
-		pm, err := p.Indicators(ctx)
+	s.metas.mu.Lock()
+	defer s.metas.mu.Unlock()
+	if s.metas.list == nil || s.metas.version != v {
+		ms, err := s.Store.Indicators(ctx)
 		if err != nil {
 			return nil, err
 		}
-		ms = append(ms, pm...)
+		for _, p := range s.Providers {
+			pm, err := p.Indicators(ctx)
+			if err != nil {
+				return nil, err
+			}
+			ms = append(ms, pm...)
+		}
+		s.metas.version, s.metas.list = v, ms
 	}
-	return ms, nil
+	return append([]indicator.Meta(nil), s.metas.list...), nil
+}
+
+// metaCache keeps the indicator list for one data version.
+type metaCache struct {
+	mu      sync.Mutex
+	version int64
+	list    []indicator.Meta
 }
 
 func (s *Service) provider(ctx context.Context, id string) (Provider, error) {
+	// A provider's indicators are few and built in memory; asking each is
+	// cheap next to the store's list.
 	for _, p := range s.Providers {
 		ms, err := p.Indicators(ctx)
 		if err != nil {
@@ -323,6 +346,9 @@ type englandCache struct {
 	mu      sync.Mutex
 	version int64
 	bs      []census.Breakdown
+
+	pyramidVersion int64
+	pyramid        *census.Pyramid
 }
 
 func (s *Service) englandBreakdowns(ctx context.Context) ([]census.Breakdown, error) {
