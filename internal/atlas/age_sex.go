@@ -88,21 +88,9 @@ func (s *Service) Pyramid(ctx context.Context, a area.Area) (own, england *censu
 }
 
 func (s *Service) pyramid(ctx context.Context, as AgeSexStore, t area.Type, code string) (*census.Pyramid, error) {
-	ws, err := s.Store.WeightsInto(ctx, area.LTLA, t, code)
-	if err != nil {
+	byLTLA, codes, err := s.ltlaShares(ctx, t, code)
+	if err != nil || byLTLA == nil {
 		return nil, err
-	}
-	byLTLA := map[string]float64{}
-	codes := make([]string, 0, len(ws))
-	for _, w := range ws {
-		byLTLA[w.FromCode] = w.Share
-		codes = append(codes, w.FromCode)
-	}
-	if len(codes) == 0 {
-		return nil, nil
-	}
-	if t == area.England {
-		codes = nil // every LTLA: one query instead of 296 parameters
 	}
 	counts, err := as.AgeSexCounts(ctx, codes)
 	if err != nil {

@@ -369,23 +369,32 @@ func (s *Service) englandBreakdowns(ctx context.Context) ([]census.Breakdown, er
 	return bs, nil
 }
 
-// breakdowns apportions the Census counts of the LTLAs overlapping an area.
-func (s *Service) breakdowns(ctx context.Context, t area.Type, code string) ([]census.Breakdown, error) {
+// ltlaShares returns the share of each LTLA's residents living in an area,
+// and the LTLA codes to fetch counts for: nil for England, which takes
+// every LTLA (one query instead of 296 parameters). A nil map means no LTLA
+// overlaps the area.
+func (s *Service) ltlaShares(ctx context.Context, t area.Type, code string) (map[string]float64, []string, error) {
 	ws, err := s.Store.WeightsInto(ctx, area.LTLA, t, code)
-	if err != nil {
-		return nil, err
+	if err != nil || len(ws) == 0 {
+		return nil, nil, err
 	}
-	byLTLA := map[string]float64{}
+	byLTLA := make(map[string]float64, len(ws))
 	codes := make([]string, 0, len(ws))
 	for _, w := range ws {
 		byLTLA[w.FromCode] = w.Share
 		codes = append(codes, w.FromCode)
 	}
-	if len(codes) == 0 {
-		return nil, nil
-	}
 	if t == area.England {
-		codes = nil // every LTLA: one query instead of 296 parameters
+		codes = nil
+	}
+	return byLTLA, codes, nil
+}
+
+// breakdowns apportions the Census counts of the LTLAs overlapping an area.
+func (s *Service) breakdowns(ctx context.Context, t area.Type, code string) ([]census.Breakdown, error) {
+	byLTLA, codes, err := s.ltlaShares(ctx, t, code)
+	if err != nil || byLTLA == nil {
+		return nil, err
 	}
 	counts, err := s.Store.CensusCounts(ctx, codes)
 	if err != nil {
