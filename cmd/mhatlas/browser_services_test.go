@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -115,30 +114,6 @@ func waitLoaded(t *testing.T, ctx context.Context, want string) {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
-}
-
-// axeCheck runs axe-core on the page and fails on serious or critical
-// violations.
-func axeCheck(t *testing.T, ctx context.Context, what string) {
-	t.Helper()
-	axe, err := os.ReadFile(filepath.Join("..", "..", "internal", "web", "testdata", "axe.min.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)+";undefined"))
-	raw := must(t, ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`,
-		chromedp.EvalAwaitPromise))
-	var vs []axeViolation
-	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-	for _, v := range vs {
-		if v.Impact == "serious" || v.Impact == "critical" {
-			t.Errorf("%s: %s (%s): %s, at %v", what, v.ID, v.Impact, v.Help, v.Nodes)
-		} else {
-			t.Logf("%s: minor: %s (%s)", what, v.ID, v.Impact)
-		}
-	}
 }
 
 // TestBrowserServices follows the story of issue #4: a user switches on the

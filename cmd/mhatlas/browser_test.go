@@ -133,13 +133,35 @@ type axeViolation struct {
 	} `json:"nodes"`
 }
 
-// TestBrowserAccessibility runs axe-core on the atlas and on profiles and
-// fails on any serious or critical violation.
-func TestBrowserAccessibility(t *testing.T) {
+// axeCheck runs axe-core on the page and fails on serious or critical
+// violations.
+func axeCheck(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
 	axe, err := os.ReadFile(filepath.Join("..", "..", "internal", "web", "testdata", "axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Injected through the DevTools protocol, which the page's content
+	// security policy does not govern.
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)+";undefined"))
+	raw := must(t, ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`,
+		chromedp.EvalAwaitPromise))
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	for _, v := range vs {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			t.Errorf("%s: %s (%s): %s, at %v", what, v.ID, v.Impact, v.Help, v.Nodes)
+		} else {
+			t.Logf("%s: minor: %s (%s)", what, v.ID, v.Impact)
+		}
+	}
+}
+
+// TestBrowserAccessibility runs axe-core on the atlas and on profiles and
+// fails on any serious or critical violation.
+func TestBrowserAccessibility(t *testing.T) {
 	ctx := browser(t)
 	pages := []struct{ path, ready string }{
 		{"/", "#atlas-map"},
@@ -155,21 +177,6 @@ func TestBrowserAccessibility(t *testing.T) {
 		if p.ready != "" {
 			do(t, ctx, waitMap(p.ready))
 		}
-		// Injected through the DevTools protocol, which the page's content
-		// security policy does not govern.
-		do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)+";undefined"))
-		raw := must(t, ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`,
-			chromedp.EvalAwaitPromise))
-		var vs []axeViolation
-		if err := json.Unmarshal([]byte(raw), &vs); err != nil {
-			t.Fatalf("%s: %v", p.path, err)
-		}
-		for _, v := range vs {
-			if v.Impact == "serious" || v.Impact == "critical" {
-				t.Errorf("%s: %s (%s): %s, at %v", p.path, v.ID, v.Impact, v.Help, v.Nodes)
-			} else {
-				t.Logf("%s: minor: %s (%s)", p.path, v.ID, v.Impact)
-			}
-		}
+		axeCheck(t, ctx, p.path)
 	}
 }

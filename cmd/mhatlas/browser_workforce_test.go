@@ -1,9 +1,7 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -67,10 +65,6 @@ func TestBrowserWorkforce(t *testing.T) {
 // the dashboard, the atlas with workforce breakdowns, and a profile's
 // workforce section; any serious or critical violation fails.
 func TestBrowserWorkforceAccessibility(t *testing.T) {
-	axe, err := os.ReadFile(filepath.Join("..", "..", "internal", "web", "testdata", "axe.min.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := browser(t)
 	for _, p := range []struct{ path, ready string }{
 		{"/workforce", "#atlas-map"},
@@ -81,17 +75,6 @@ func TestBrowserWorkforceAccessibility(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(baseURL()+p.path), waitMap(p.ready)); err != nil {
 			t.Fatalf("%s: %v", p.path, err)
 		}
-		do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)+";undefined"))
-		raw := must(t, ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`,
-			chromedp.EvalAwaitPromise))
-		var vs []axeViolation
-		if err := json.Unmarshal([]byte(raw), &vs); err != nil {
-			t.Fatalf("%s: %v", p.path, err)
-		}
-		for _, v := range vs {
-			if v.Impact == "serious" || v.Impact == "critical" {
-				t.Errorf("%s: %s (%s): %s, at %v", p.path, v.ID, v.Impact, v.Help, v.Nodes)
-			}
-		}
+		axeCheck(t, ctx, p.path)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/mhatlas/mhatlas/internal/atlas"
 	"github.com/mhatlas/mhatlas/internal/census"
@@ -37,13 +36,7 @@ func (s *Store) ReplaceAgeSex(ctx context.Context, ds atlas.Dataset, counts []ce
 // AgeSexCounts implements atlas.AgeSexStore; no codes means every LTLA.
 func (s *Store) AgeSexCounts(ctx context.Context, ltlas []string) ([]census.AgeSexCount, error) {
 	q := `SELECT ltla, year, sex, age_band, count FROM age_sex_counts`
-	var args []any
-	if len(ltlas) > 0 {
-		q += ` WHERE ltla IN (?` + strings.Repeat(`, ?`, len(ltlas)-1) + `)`
-		for _, c := range ltlas {
-			args = append(args, c)
-		}
-	}
+	q, args := whereLTLAIn(q, ltlas)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err

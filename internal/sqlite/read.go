@@ -249,13 +249,7 @@ func (s *Store) AreaValues(ctx context.Context, t area.Type, code string) (map[s
 // CensusCounts implements atlas.Store; no codes means every LTLA.
 func (s *Store) CensusCounts(ctx context.Context, ltlas []string) ([]census.Count, error) {
 	q := `SELECT ltla, table_id, category, count, total FROM census_counts`
-	var args []any
-	if len(ltlas) > 0 {
-		q += ` WHERE ltla IN (?` + strings.Repeat(`, ?`, len(ltlas)-1) + `)`
-		for _, c := range ltlas {
-			args = append(args, c)
-		}
-	}
+	q, args := whereLTLAIn(q, ltlas)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err

@@ -184,3 +184,17 @@ func (s *Store) LSOACount(ctx context.Context) (n int, population int64, err err
 	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(population), 0) FROM lsoas`).Scan(&n, &population)
 	return n, population, err
 }
+
+// whereLTLAIn narrows a query on a table with an ltla column to the given
+// codes; no codes leaves it reading every LTLA. At most 296 codes exist, well
+// inside SQLite's limit on parameters.
+func whereLTLAIn(q string, ltlas []string) (string, []any) {
+	if len(ltlas) == 0 {
+		return q, nil
+	}
+	args := make([]any, len(ltlas))
+	for i, c := range ltlas {
+		args[i] = c
+	}
+	return q + ` WHERE ltla IN (?` + strings.Repeat(`, ?`, len(ltlas)-1) + `)`, args
+}
