@@ -39,3 +39,24 @@ func (m mapView) MapAttrs() mapAttrs {
 		TableHint: "The ranking table gives the same values.",
 		Fallback:  "The map needs JavaScript. The ranking table below lists the same values."}
 }
+
+// legendView is what the "map-legend" partial draws: the heading and the
+// classes of a choropleth, shared by the atlas page and the dashboard.
+type legendView struct {
+	Meta       indicator.Meta
+	Classes    []indicator.Class
+	Missing    int
+	MissingHex string
+	// Level is the heading level that fits the page's outline.
+	Level int
+}
+
+// LegendView gives the atlas page's legend.
+func (p atlasPage) LegendView() legendView {
+	return legendView{Meta: p.Meta, Classes: p.Legend, Missing: p.Missing, MissingHex: p.MissingHex, Level: 2}
+}
+
+// LegendView gives the workforce dashboard's legend.
+func (m mapView) LegendView() legendView {
+	return legendView{Meta: m.Meta, Classes: m.Legend, Missing: m.Missing, MissingHex: m.MissingHex, Level: 3}
+}

@@ -118,6 +118,7 @@ func (s *Server) funcs() template.FuncMap {
 		},
 		"lower":    strings.ToLower,
 		"contains": strings.Contains,
+		"fmtRange": fmtRange,
 		"ptr":      func(v float64) *float64 { return &v },
 		"float":    func(n int64) float64 { return float64(n) },
 		"add":      func(a, b int) int { return a + b },
@@ -134,13 +135,7 @@ func fmtValue(vt indicator.ValueType, v *float64) string {
 	case indicator.Percentage:
 		return fmt.Sprintf("%.1f%%", *v)
 	case indicator.RatePer100k:
-		// A rate that one decimal place would show as 0.0 (14 services in
-		// England) is not zero: give it the places it needs.
-		places := 1
-		for r := math.Abs(*v); r > 0 && r < 0.05 && places < 4; r *= 10 {
-			places++
-		}
-		return fmt.Sprintf("%s per 100,000", fmtDecimal(*v, places))
+		return fmtRate(*v) + " per 100,000"
 	}
 	return fmtCount(*v)
 }
@@ -170,4 +165,26 @@ func fmtDecimal(v float64, places int) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// fmtRange writes a legend class: "2.6% to 3.9%", "129.1 to 202.5 per
+// 100,000" (the unit once), or one value when the class holds only one.
+func fmtRange(vt indicator.ValueType, lo, hi float64) string {
+	if lo == hi {
+		return fmtValue(vt, &lo)
+	}
+	if vt == indicator.RatePer100k {
+		return fmtRate(lo) + " to " + fmtValue(vt, &hi)
+	}
+	return fmtValue(vt, &lo) + " to " + fmtValue(vt, &hi)
+}
+
+// fmtRate writes a rate's number. A rate that one decimal place would show
+// as 0.0 (14 services in England) is not zero: it gets the places it needs.
+func fmtRate(v float64) string {
+	places := 1
+	for r := math.Abs(v); r > 0 && r < 0.05 && places < 4; r *= 10 {
+		places++
+	}
+	return fmtDecimal(v, places)
 }

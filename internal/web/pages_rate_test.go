@@ -26,3 +26,20 @@ func TestFmtValueSmallRates(t *testing.T) {
 		}
 	}
 }
+
+func TestFmtRange(t *testing.T) {
+	for _, c := range []struct {
+		vt     indicator.ValueType
+		lo, hi float64
+		want   string
+	}{
+		{indicator.RatePer100k, 129.06, 202.5, "129.1 to 202.5 per 100,000"},
+		{indicator.Percentage, 2.6, 3.94, "2.6% to 3.9%"},
+		{indicator.Count, 509162, 790664, "509,162 to 790,664"},
+		{indicator.RatePer100k, 4.2556, 4.2556, "4.3 per 100,000"},
+	} {
+		if got := fmtRange(c.vt, c.lo, c.hi); got != c.want {
+			t.Errorf("fmtRange(%v, %v, %v) = %q, want %q", c.vt, c.lo, c.hi, got, c.want)
+		}
+	}
+}
